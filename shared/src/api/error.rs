@@ -1,0 +1,36 @@
+//! The JSON body of every error response: a stable machine code that clients
+//! branch on, and a message for people.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The body was not valid JSON of the expected shape.
+    InvalidBody,
+    /// A field was well-formed JSON but not a valid value.
+    InvalidField,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    MissingToken,
+    InvalidToken,
+    /// The token is valid but its role or fair does not allow this.
+    Forbidden,
+    UnknownFair,
+    UnknownStand,
+    UnknownProspectus,
+    UnknownJoinCode,
+    FairNotOpen,
+    NotFound,
+    /// Too many attempts in a short time; try again later.
+    TooManyRequests,
+    /// The server could not finish the request; nothing was recorded.
+    Unavailable,
+    Internal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    pub code: ErrorCode,
+    pub message: String,
+}

@@ -1,0 +1,17 @@
+//! Request and response bodies of the HTTP API under `/api`. Requests that
+//! people type into (joining) are plain data here and are turned into domain
+//! values by one `TryFrom`, which the front end runs before it sends.
+
+mod error;
+mod fair;
+mod interaction;
+mod pupil;
+mod report;
+
+pub use error::{ErrorBody, ErrorCode};
+pub use fair::{FairView, ProspectusView, StandDetail, StandSummary};
+pub use interaction::{RecordInteraction, RecordedInteraction};
+pub use pupil::{
+    EncounterView, JoinDetails, JoinError, JoinRequest, JoinedPupil, PupilProfile, PupilRecord,
+};
+pub use report::{ExhibitorTotals, FairReport, SchoolTotals};

@@ -1,0 +1,33 @@
+//! What an organiser sees and exports: totals for the fair, per school and
+//! per exhibitor.
+
+use crate::domain::{ExhibitorKind, FairId, Name, SchoolId, StandId};
+use crate::encounter::Tally;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SchoolTotals {
+    pub school: SchoolId,
+    pub name: Name,
+    pub pupils_joined: u64,
+    pub totals: Tally,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExhibitorTotals {
+    pub stand: StandId,
+    pub name: Name,
+    pub kind: ExhibitorKind,
+    /// Pupils who met this exhibitor equals `totals.encounters`.
+    pub totals: Tally,
+}
+
+/// `GET /api/fairs/{fair}/report`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FairReport {
+    pub fair: FairId,
+    pub pupils_joined: u64,
+    pub totals: Tally,
+    pub schools: Vec<SchoolTotals>,
+    pub exhibitors: Vec<ExhibitorTotals>,
+}

@@ -1,0 +1,19 @@
+//! Domain values. Each type keeps its fields private and is built only by
+//! `parse`/`TryFrom`, and deserialising goes through the same check, so a
+//! value of one of these types is always valid.
+
+mod exhibitor_kind;
+mod ids;
+mod interaction;
+mod join_code;
+mod pseudonym;
+mod text;
+mod year_group;
+
+pub use exhibitor_kind::{Benchmark, ExhibitorKind};
+pub use ids::{FairId, InteractionId, ProspectusId, PupilId, SchoolId, Slug, SlugError, StandId};
+pub use interaction::InteractionKind;
+pub use join_code::{JoinCode, JoinCodeError};
+pub use pseudonym::Pseudonym;
+pub use text::{Name, TextError};
+pub use year_group::{YearGroup, YearGroupError};

@@ -1,0 +1,140 @@
+//! The encounter rules: how one recorded interaction changes the totals an
+//! organiser reports. The API applies them when it stores an interaction and
+//! the benchmarks use them to compute the totals they expect, so there is
+//! one definition of what counts.
+
+use crate::domain::Benchmark;
+use serde::{Deserialize, Serialize};
+use std::ops::AddAssign;
+
+/// Pupils, interactions and encounters counted over some scope (a fair, a
+/// school, a stand). Encounters are distinct pupil x exhibitor pairs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tally {
+    /// Pupils with at least one interaction.
+    pub pupils_attended: u64,
+    pub interactions: u64,
+    pub encounters: u64,
+    /// Encounters with employers (Gatsby benchmark 5).
+    pub encounters_bm5: u64,
+    /// Encounters with colleges, universities and training providers (benchmark 7).
+    pub encounters_bm7: u64,
+}
+
+impl AddAssign for Tally {
+    fn add_assign(&mut self, other: Self) {
+        self.pupils_attended += other.pupils_attended;
+        self.interactions += other.interactions;
+        self.encounters += other.encounters;
+        self.encounters_bm5 += other.encounters_bm5;
+        self.encounters_bm7 += other.encounters_bm7;
+    }
+}
+
+/// What was new about an interaction when it was recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Novelty {
+    /// The pupil's first interaction in the fair: they now count as attended.
+    pub first_for_pupil: bool,
+    /// The pupil's first interaction with this exhibitor: a new encounter.
+    pub first_with_exhibitor: bool,
+}
+
+/// How the totals change when a new (not replayed) interaction is recorded
+/// at a stand whose exhibitor counts towards `benchmark`.
+pub fn tally_change(novelty: Novelty, benchmark: Benchmark) -> Tally {
+    let encounter = u64::from(novelty.first_with_exhibitor);
+    Tally {
+        pupils_attended: u64::from(novelty.first_for_pupil),
+        interactions: 1,
+        encounters: encounter,
+        encounters_bm5: if benchmark == Benchmark::Employers {
+            encounter
+        } else {
+            0
+        },
+        encounters_bm7: if benchmark == Benchmark::FurtherAndHigherEducation {
+            encounter
+        } else {
+            0
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FIRST_EVER: Novelty = Novelty {
+        first_for_pupil: true,
+        first_with_exhibitor: true,
+    };
+    const NEW_EXHIBITOR: Novelty = Novelty {
+        first_for_pupil: false,
+        first_with_exhibitor: true,
+    };
+    const REPEAT: Novelty = Novelty {
+        first_for_pupil: false,
+        first_with_exhibitor: false,
+    };
+
+    #[test]
+    fn first_interaction_attends_and_opens_an_encounter() {
+        let change = tally_change(FIRST_EVER, Benchmark::Employers);
+        assert_eq!(
+            change,
+            Tally {
+                pupils_attended: 1,
+                interactions: 1,
+                encounters: 1,
+                encounters_bm5: 1,
+                encounters_bm7: 0
+            }
+        );
+    }
+
+    #[test]
+    fn a_second_exhibitor_is_a_second_encounter_under_its_own_benchmark() {
+        let change = tally_change(NEW_EXHIBITOR, Benchmark::FurtherAndHigherEducation);
+        assert_eq!(
+            change,
+            Tally {
+                pupils_attended: 0,
+                interactions: 1,
+                encounters: 1,
+                encounters_bm5: 0,
+                encounters_bm7: 1
+            }
+        );
+    }
+
+    #[test]
+    fn repeat_interactions_count_only_as_interactions() {
+        let change = tally_change(REPEAT, Benchmark::Employers);
+        assert_eq!(
+            change,
+            Tally {
+                interactions: 1,
+                ..Tally::default()
+            }
+        );
+    }
+
+    #[test]
+    fn tallies_add_up_field_by_field() {
+        let mut total = Tally::default();
+        total += tally_change(FIRST_EVER, Benchmark::Employers);
+        total += tally_change(NEW_EXHIBITOR, Benchmark::FurtherAndHigherEducation);
+        total += tally_change(REPEAT, Benchmark::Employers);
+        assert_eq!(
+            total,
+            Tally {
+                pupils_attended: 1,
+                interactions: 3,
+                encounters: 2,
+                encounters_bm5: 1,
+                encounters_bm7: 1
+            }
+        );
+    }
+}
