@@ -1,1 +1,42 @@
-fn main() {}
+//! The API on this machine: the same router as in Lambda, served by
+//! `axum::serve`, plus the built front end and the local file store.
+//!
+//! Env: the API's settings (see `config`), and BIND_ADDR (default
+//! 127.0.0.1:3000), STATIC_DIR (the built front end), FILES_DIR (files).
+
+use anyhow::Context;
+use careers_api::config::Settings;
+use careers_api::state::{AppState, dynamodb_client};
+use careers_api::{app, telemetry};
+use std::path::PathBuf;
+use tower_http::services::{ServeDir, ServeFile};
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    telemetry::init(false);
+    let settings = Settings::from_env()?;
+    let bind = std::env::var("BIND_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".into());
+    let client = dynamodb_client(settings.dynamodb_endpoint.as_deref()).await;
+    let state = AppState::new(&settings, client);
+    state.store.create_table_if_missing().await.context("creating the table")?;
+
+    let mut router = app(state);
+    if let Ok(files) = std::env::var("FILES_DIR") {
+        router = router.nest_service("/files", ServeDir::new(files));
+    }
+    if let Ok(dir) = std::env::var("STATIC_DIR") {
+        let dir = PathBuf::from(dir);
+        // Unknown paths get index.html so the front end's router can take them.
+        let site = ServeDir::new(&dir).fallback(ServeFile::new(dir.join("index.html")));
+        router = router.fallback_service(site);
+    }
+
+    let listener = tokio::net::TcpListener::bind(&bind).await.with_context(|| format!("binding {bind}"))?;
+    tracing::info!("listening on http://{}", listener.local_addr()?);
+    axum::serve(listener, router)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}

@@ -1,1 +1,72 @@
-fn main() {}
+//! Administration from the command line: create the table, seed the demo
+//! fair, and mint sign-in links (until organisers sign in with passwords).
+//! Uses the same settings as the API (TABLE_NAME, SIGNING_KEY, ...).
+
+use anyhow::Context;
+use careers_api::auth::Caller;
+use careers_api::config::Settings;
+use careers_api::state::{AppState, dynamodb_client};
+use careers_api::{demo, telemetry};
+use clap::{Parser, Subcommand};
+use shared::domain::{FairId, StandId};
+use std::path::PathBuf;
+use time::Duration;
+
+#[derive(Parser)]
+#[command(about = "Careers fair administration")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create the DynamoDB table if it does not exist.
+    CreateTable,
+    /// Create the demo fair (once) and print how to get in.
+    SeedDemo {
+        /// Where prospectus files are written (served at /files).
+        #[arg(long)]
+        files_dir: PathBuf,
+        /// The address the site is served at.
+        #[arg(long, default_value = "http://127.0.0.1:3000")]
+        base_url: String,
+    },
+    /// Print a sign-in link for a fair's organiser, or for a stand's exhibitor.
+    SignInLink {
+        #[arg(long)]
+        fair: String,
+        #[arg(long)]
+        stand: Option<String>,
+        #[arg(long, default_value_t = 7)]
+        days: i64,
+        #[arg(long, default_value = "http://127.0.0.1:3000")]
+        base_url: String,
+    },
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    telemetry::init(false);
+    let cli = Cli::parse();
+    let settings = Settings::from_env()?;
+    let client = dynamodb_client(settings.dynamodb_endpoint.as_deref()).await;
+    let state = AppState::new(&settings, client);
+    match cli.command {
+        Command::CreateTable => state.store.create_table_if_missing().await.context("creating the table")?,
+        Command::SeedDemo { files_dir, base_url } => {
+            state.store.create_table_if_missing().await.context("creating the table")?;
+            let summary = demo::seed(&state.store, &files_dir).await.context("seeding the demo fair")?;
+            print!("{}", demo::describe(&summary, &state.tokens, &base_url)?);
+        }
+        Command::SignInLink { fair, stand, days, base_url } => {
+            let fair = FairId::parse(&fair).context("fair id")?;
+            let caller = match stand {
+                Some(stand) => Caller::Exhibitor { fair, stand: StandId::parse(&stand).context("stand id")? },
+                None => Caller::Organiser { fair },
+            };
+            println!("{}", demo::sign_in_link(&state.tokens, &caller, Duration::days(days), &base_url)?);
+        }
+    }
+    Ok(())
+}

@@ -21,6 +21,8 @@ pub enum ErrorCode {
     UnknownProspectus,
     UnknownJoinCode,
     FairNotOpen,
+    /// The interaction id was already used for a different interaction.
+    InteractionIdReused,
     NotFound,
     /// Too many attempts in a short time; try again later.
     TooManyRequests,

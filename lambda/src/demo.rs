@@ -1,0 +1,137 @@
+//! The demo fair, modelled on West Somerset's digital careers fair of
+//! November 2020: 60 stands of mixed kinds, a handful of schools with join
+//! codes, and a prospectus PDF per stand made here. Seeding is idempotent:
+//! the fair's window and the stands are rewritten, schools and their codes
+//! are created once and then reused.
+
+mod content;
+mod pdf;
+
+use crate::auth::{Caller, Tokens};
+use crate::model::{Fair, Prospectus, School, Stand};
+use crate::store::{Store, StoreError};
+use shared::domain::{FairId, JoinCode, Name, ProspectusId, SchoolId, StandId};
+use std::fmt::Write as _;
+use std::path::Path;
+use thiserror::Error;
+use time::{Duration, OffsetDateTime};
+
+pub const DEMO_FAIR: &str = "west-somerset-2026";
+
+#[derive(Debug, Error)]
+pub enum DemoError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("writing a demo file failed: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("the demo data is invalid: {0}")]
+    Data(String),
+    #[error("signing a link failed")]
+    Signing,
+}
+
+/// What the seed left in place, to tell the person running the demo.
+pub struct DemoSummary {
+    pub fair: Fair,
+    pub schools: Vec<School>,
+    pub stands: Vec<Stand>,
+}
+
+fn invalid(error: impl std::fmt::Display) -> DemoError {
+    DemoError::Data(error.to_string())
+}
+
+pub async fn seed(store: &Store, files_dir: &Path) -> Result<DemoSummary, DemoError> {
+    let fair_id = FairId::parse(DEMO_FAIR).map_err(invalid)?;
+    let now = OffsetDateTime::now_utc();
+    let fair = Fair {
+        id: fair_id.clone(),
+        name: Name::parse("West Somerset Careers Fair").map_err(invalid)?,
+        description: "Meet employers, colleges, universities and apprenticeship providers from \
+                      West Somerset and beyond. Watch, download, ask: every stand you visit counts."
+            .into(),
+        opens_at: now - Duration::days(1),
+        closes_at: now + Duration::days(30),
+    };
+    store.put_fair(&fair).await?;
+
+    let existing = store.schools(&fair_id).await?;
+    for (slug, name) in content::SCHOOLS {
+        let id = SchoolId::parse(slug).map_err(invalid)?;
+        if existing.iter().any(|s| s.id == id) {
+            continue;
+        }
+        let school = School { id, name: Name::parse(name).map_err(invalid)?, join_code: random_join_code() };
+        store.add_school(&fair_id, &school).await?;
+    }
+
+    for stand in content::stands() {
+        let stand = build_stand(&fair_id, stand, files_dir)?;
+        store.put_stand(&fair_id, &stand).await?;
+    }
+    Ok(DemoSummary { schools: store.schools(&fair_id).await?, stands: store.stands(&fair_id).await?, fair })
+}
+
+fn build_stand(fair: &FairId, stand: content::DemoStand, files_dir: &Path) -> Result<Stand, DemoError> {
+    let id = StandId::parse(&stand.slug).map_err(invalid)?;
+    let name = Name::parse(&stand.name).map_err(invalid)?;
+    let file_key = format!("{fair}/{id}/prospectus.pdf");
+    let path = files_dir.join(&file_key);
+    if !path.exists() {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let lines = [stand.name.clone(), stand.kind.label().to_owned(), stand.tagline.clone(), stand.about.clone()];
+        std::fs::write(&path, pdf::one_page(&format!("{} prospectus", stand.name), &lines))?;
+    }
+    Ok(Stand {
+        prospectuses: vec![Prospectus {
+            id: ProspectusId::parse("prospectus").map_err(invalid)?,
+            title: Name::parse(&format!("{} prospectus", stand.name)).map_err(invalid)?,
+            file_key,
+        }],
+        id,
+        name,
+        kind: stand.kind,
+        sectors: stand.sectors,
+        tagline: stand.tagline,
+        about: stand.about,
+        learning_outcomes: stand.learning_outcomes,
+    })
+}
+
+fn random_join_code() -> JoinCode {
+    JoinCode::from_random_bytes(rand::random())
+}
+
+/// A link that signs `caller` in on the front end; the token travels in the
+/// fragment so it never reaches a server log.
+pub fn sign_in_link(tokens: &Tokens, caller: &Caller, lifetime: Duration, base_url: &str) -> Result<String, DemoError> {
+    let token = tokens.issue(caller, lifetime).map_err(|_| DemoError::Signing)?;
+    let page = match caller {
+        Caller::Exhibitor { .. } => "exhibitor",
+        _ => "organiser",
+    };
+    Ok(format!("{}/fairs/{}/{page}#token={token}", base_url.trim_end_matches('/'), caller.fair()))
+}
+
+/// The text printed after seeding: where to go and how to get in.
+pub fn describe(summary: &DemoSummary, tokens: &Tokens, base_url: &str) -> Result<String, DemoError> {
+    let fair = &summary.fair.id;
+    let base = base_url.trim_end_matches('/');
+    let mut out = String::new();
+    let organiser = sign_in_link(tokens, &Caller::Organiser { fair: fair.clone() }, Duration::days(7), base)?;
+    let _ = writeln!(out, "{} ({} stands)", summary.fair.name, summary.stands.len());
+    let _ = writeln!(out, "  Pupils join at: {base}/fairs/{fair}");
+    let _ = writeln!(out, "  School join codes:");
+    for school in &summary.schools {
+        let _ = writeln!(out, "    {:<10} {}", school.join_code.display_grouped(), school.name);
+    }
+    let _ = writeln!(out, "  Organiser sign-in link (valid 7 days):\n    {organiser}");
+    let _ = writeln!(out, "  Exhibitor sign-in links (valid 7 days), first three stands:");
+    for stand in summary.stands.iter().take(3) {
+        let caller = Caller::Exhibitor { fair: fair.clone(), stand: stand.id.clone() };
+        let _ = writeln!(out, "    {}: {}", stand.name, sign_in_link(tokens, &caller, Duration::days(7), base)?);
+    }
+    Ok(out)
+}

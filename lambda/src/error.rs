@@ -1,0 +1,139 @@
+//! The API's one error type. Every failure a handler can meet becomes one of
+//! these, and each has a status and a stable machine code; the body is always
+//! `shared::api::ErrorBody`. Server faults are logged here with their cause
+//! and answered without it.
+
+use crate::store::{RecordError, StoreError};
+use axum::Json;
+use axum::extract::rejection::{JsonRejection, PathRejection};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use shared::api::{ErrorBody, ErrorCode};
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum ApiError {
+    #[error("the request body is not valid: {0}")]
+    InvalidBody(String),
+    #[error("{0}")]
+    InvalidField(String),
+    #[error("the request body is too large")]
+    PayloadTooLarge,
+    #[error("send the body as JSON with Content-Type: application/json")]
+    UnsupportedMediaType,
+    #[error("sign in first: this needs an Authorization: Bearer token")]
+    MissingToken,
+    #[error("your sign-in has expired or is not valid: sign in again")]
+    InvalidToken,
+    #[error("you are not allowed to do that")]
+    Forbidden,
+    #[error("there is no such fair")]
+    UnknownFair,
+    #[error("there is no such stand in this fair")]
+    UnknownStand,
+    #[error("there is no such prospectus on this stand")]
+    UnknownProspectus,
+    #[error("that join code is not right for this fair: check it with your teacher")]
+    UnknownJoinCode,
+    #[error("the fair is not open at the moment")]
+    FairNotOpen,
+    #[error("this interaction id was already used for a different interaction")]
+    InteractionIdReused,
+    #[error("not found")]
+    NotFound,
+    #[error("the service is busy; nothing was recorded, please try again")]
+    Unavailable,
+    #[error("something went wrong on our side; nothing was recorded")]
+    Internal,
+}
+
+impl ApiError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            ApiError::InvalidBody(_) => ErrorCode::InvalidBody,
+            ApiError::InvalidField(_) => ErrorCode::InvalidField,
+            ApiError::PayloadTooLarge => ErrorCode::PayloadTooLarge,
+            ApiError::UnsupportedMediaType => ErrorCode::UnsupportedMediaType,
+            ApiError::MissingToken => ErrorCode::MissingToken,
+            ApiError::InvalidToken => ErrorCode::InvalidToken,
+            ApiError::Forbidden => ErrorCode::Forbidden,
+            ApiError::UnknownFair => ErrorCode::UnknownFair,
+            ApiError::UnknownStand => ErrorCode::UnknownStand,
+            ApiError::UnknownProspectus => ErrorCode::UnknownProspectus,
+            ApiError::UnknownJoinCode => ErrorCode::UnknownJoinCode,
+            ApiError::FairNotOpen => ErrorCode::FairNotOpen,
+            ApiError::InteractionIdReused => ErrorCode::InteractionIdReused,
+            ApiError::NotFound => ErrorCode::NotFound,
+            ApiError::Unavailable => ErrorCode::Unavailable,
+            ApiError::Internal => ErrorCode::Internal,
+        }
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            ApiError::InvalidBody(_) | ApiError::InvalidField(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::MissingToken | ApiError::InvalidToken => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden => StatusCode::FORBIDDEN,
+            ApiError::UnknownFair | ApiError::UnknownStand | ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::UnknownProspectus | ApiError::UnknownJoinCode => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::FairNotOpen | ApiError::InteractionIdReused => StatusCode::CONFLICT,
+            ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = ErrorBody { code: self.code(), message: self.to_string() };
+        let mut response = (self.status(), Json(body)).into_response();
+        if matches!(self, ApiError::Unavailable) {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        }
+        response
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::Unavailable { .. } => {
+                tracing::warn!(error = %error, "storage unavailable");
+                ApiError::Unavailable
+            }
+            other => {
+                tracing::error!(error = %other, "storage failure");
+                ApiError::Internal
+            }
+        }
+    }
+}
+
+impl From<RecordError> for ApiError {
+    fn from(error: RecordError) -> Self {
+        match error {
+            RecordError::UnknownPupil => ApiError::InvalidToken,
+            RecordError::IdReused => ApiError::InteractionIdReused,
+            RecordError::Contended => ApiError::Unavailable,
+            RecordError::Store(store) => store.into(),
+        }
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(rejection: JsonRejection) -> Self {
+        match rejection {
+            JsonRejection::MissingJsonContentType(_) => ApiError::UnsupportedMediaType,
+            other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge,
+            other => ApiError::InvalidBody(other.body_text()),
+        }
+    }
+}
+
+impl From<PathRejection> for ApiError {
+    fn from(_: PathRejection) -> Self {
+        ApiError::NotFound
+    }
+}

@@ -1,0 +1,74 @@
+//! Extractors whose rejections are `ApiError`s, so that a malformed body, a
+//! bad path or a missing token gets the same JSON error shape as everything
+//! else; and the caller's identity from their bearer token.
+
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::state::AppState;
+use axum::extract::{FromRequest, FromRequestParts};
+use axum::http::header::AUTHORIZATION;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use shared::domain::{FairId, PupilId, StandId};
+
+/// `axum::Json`, rejecting with `ApiError`.
+#[derive(FromRequest)]
+#[from_request(via(axum::Json), rejection(ApiError))]
+pub struct Json<T>(pub T);
+
+impl<T: Serialize> IntoResponse for Json<T> {
+    fn into_response(self) -> Response {
+        axum::Json(self.0).into_response()
+    }
+}
+
+/// `axum::extract::Path`, rejecting with `ApiError`.
+#[derive(FromRequestParts)]
+#[from_request(via(axum::extract::Path), rejection(ApiError))]
+pub struct Path<T>(pub T);
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let header = parts.headers.get(AUTHORIZATION).ok_or(ApiError::MissingToken)?;
+        let token = header
+            .to_str()
+            .ok()
+            .and_then(|value| value.strip_prefix("Bearer "))
+            .ok_or(ApiError::InvalidToken)?;
+        state.tokens.verify(token.trim()).map_err(|_| ApiError::InvalidToken)
+    }
+}
+
+impl Caller {
+    /// The pupil calling, if they are a pupil of `fair`.
+    pub fn pupil_of(&self, fair: &FairId) -> Result<PupilId, ApiError> {
+        match self {
+            Caller::Pupil { fair: theirs, pupil } if theirs == fair => Ok(*pupil),
+            _ => Err(ApiError::Forbidden),
+        }
+    }
+
+    /// Succeeds if the caller is `fair`'s organiser.
+    pub fn organiser_of(&self, fair: &FairId) -> Result<(), ApiError> {
+        match self {
+            Caller::Organiser { fair: theirs } if theirs == fair => Ok(()),
+            _ => Err(ApiError::Forbidden),
+        }
+    }
+
+    /// Succeeds if the caller takes part in `fair` in any role.
+    pub fn member_of(&self, fair: &FairId) -> Result<(), ApiError> {
+        if self.fair() == fair { Ok(()) } else { Err(ApiError::Forbidden) }
+    }
+
+    /// The stand of an exhibitor of `fair`.
+    pub fn exhibitor_of(&self, fair: &FairId) -> Result<&StandId, ApiError> {
+        match self {
+            Caller::Exhibitor { fair: theirs, stand } if theirs == fair => Ok(stand),
+            _ => Err(ApiError::Forbidden),
+        }
+    }
+}

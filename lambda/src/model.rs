@@ -1,0 +1,88 @@
+//! What the API stores about fairs, schools, stands and pupils: the
+//! server's own records, built from shared domain types. (The shared crate
+//! holds what crosses the wire; file keys and join codes stay here.)
+
+use shared::domain::{
+    ExhibitorKind, FairId, JoinCode, Name, ProspectusId, PupilId, SchoolId, StandId, YearGroup,
+};
+use time::OffsetDateTime;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fair {
+    pub id: FairId,
+    pub name: Name,
+    pub description: String,
+    pub opens_at: OffsetDateTime,
+    pub closes_at: OffsetDateTime,
+}
+
+impl Fair {
+    /// Whether the hall accepts interactions at `now`.
+    pub fn is_open_at(&self, now: OffsetDateTime) -> bool {
+        self.opens_at <= now && now < self.closes_at
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct School {
+    pub id: SchoolId,
+    pub name: Name,
+    pub join_code: JoinCode,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prospectus {
+    pub id: ProspectusId,
+    pub title: Name,
+    /// Where the file lives in the file store.
+    pub file_key: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stand {
+    pub id: StandId,
+    pub name: Name,
+    pub kind: ExhibitorKind,
+    pub sectors: Vec<String>,
+    pub tagline: String,
+    pub about: String,
+    pub learning_outcomes: Vec<String>,
+    pub prospectuses: Vec<Prospectus>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pupil {
+    pub id: PupilId,
+    pub school: SchoolId,
+    pub year_group: YearGroup,
+    pub joined_at: OffsetDateTime,
+}
+
+/// One of a pupil's encounters as stored: the exhibitor met and how often.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Encounter {
+    pub stand: StandId,
+    pub interactions: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::Duration;
+
+    #[test]
+    fn a_fair_is_open_from_its_opening_until_just_before_its_closing() {
+        let opens_at = OffsetDateTime::UNIX_EPOCH + Duration::days(1);
+        let fair = Fair {
+            id: FairId::parse("fair").expect("id"),
+            name: Name::parse("Fair").expect("name"),
+            description: String::new(),
+            opens_at,
+            closes_at: opens_at + Duration::hours(6),
+        };
+        assert!(!fair.is_open_at(opens_at - Duration::seconds(1)));
+        assert!(fair.is_open_at(opens_at));
+        assert!(fair.is_open_at(opens_at + Duration::hours(5)));
+        assert!(!fair.is_open_at(opens_at + Duration::hours(6)));
+    }
+}

@@ -1,0 +1,33 @@
+//! `GET /api/fairs/{fair}`, the hall and its stands.
+
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::extract::{Json, Path};
+use crate::service;
+use crate::state::AppState;
+use axum::extract::State;
+use shared::api::{FairView, StandDetail, StandSummary};
+use shared::domain::{FairId, StandId};
+
+/// Public: the join page shows the fair before anyone signs in.
+pub async fn show(State(state): State<AppState>, Path(fair): Path<FairId>) -> Result<Json<FairView>, ApiError> {
+    service::fair_view(&state, &fair).await.map(Json)
+}
+
+pub async fn hall(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(fair): Path<FairId>,
+) -> Result<Json<Vec<StandSummary>>, ApiError> {
+    caller.member_of(&fair)?;
+    service::stand_summaries(&state, &fair).await.map(Json)
+}
+
+pub async fn stand(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((fair, stand)): Path<(FairId, StandId)>,
+) -> Result<Json<StandDetail>, ApiError> {
+    caller.member_of(&fair)?;
+    service::stand_detail(&state, &fair, &stand).await.map(Json)
+}

@@ -1,0 +1,25 @@
+//! The HTTP API under `/api`: one module per resource. Handlers extract,
+//! call one service function and map the result; nothing else.
+
+mod fairs;
+mod interactions;
+mod pupils;
+mod reports;
+
+use crate::state::AppState;
+use axum::Router;
+use axum::routing::{get, post};
+
+pub fn api() -> Router<AppState> {
+    Router::new()
+        .route("/health", get(|| async { "ok" }))
+        .route("/fairs/{fair}", get(fairs::show))
+        .route("/fairs/{fair}/stands", get(fairs::hall))
+        .route("/fairs/{fair}/stands/{stand}", get(fairs::stand))
+        .route("/fairs/{fair}/pupils", post(pupils::join))
+        .route("/fairs/{fair}/me", get(pupils::me))
+        .route("/fairs/{fair}/interactions", post(interactions::record))
+        .route("/fairs/{fair}/report", get(reports::report))
+        .route("/fairs/{fair}/exports/schools.csv", get(reports::schools_csv))
+        .route("/fairs/{fair}/exports/exhibitors.csv", get(reports::exhibitors_csv))
+}

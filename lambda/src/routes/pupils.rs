@@ -1,0 +1,29 @@
+//! Pupils joining a fair and reading their own record.
+
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::extract::{Json, Path};
+use crate::service;
+use crate::state::AppState;
+use axum::extract::State;
+use axum::http::StatusCode;
+use shared::api::{JoinRequest, JoinedPupil, PupilRecord};
+use shared::domain::FairId;
+
+pub async fn join(
+    State(state): State<AppState>,
+    Path(fair): Path<FairId>,
+    Json(request): Json<JoinRequest>,
+) -> Result<(StatusCode, Json<JoinedPupil>), ApiError> {
+    let joined = service::join_fair(&state, &fair, &request).await?;
+    Ok((StatusCode::CREATED, Json(joined)))
+}
+
+pub async fn me(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(fair): Path<FairId>,
+) -> Result<Json<PupilRecord>, ApiError> {
+    let pupil = caller.pupil_of(&fair)?;
+    service::pupil_record(&state, &fair, &pupil).await.map(Json)
+}

@@ -1,0 +1,55 @@
+//! The organiser's report and CSV exports.
+
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::export;
+use crate::extract::{Json, Path};
+use crate::service;
+use crate::state::AppState;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use shared::api::FairReport;
+use shared::domain::FairId;
+
+pub async fn report(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(fair): Path<FairId>,
+) -> Result<Json<FairReport>, ApiError> {
+    caller.organiser_of(&fair)?;
+    service::fair_report(&state, &fair).await.map(Json)
+}
+
+type CsvWriter = fn(&FairReport) -> Result<Vec<u8>, csv::Error>;
+
+async fn csv_export(state: AppState, caller: Caller, fair: FairId, name: &str, write: CsvWriter) -> Result<Response, ApiError> {
+    caller.organiser_of(&fair)?;
+    let report = service::fair_report(&state, &fair).await?;
+    let body = write(&report).map_err(|error| {
+        tracing::error!(%error, "writing CSV failed");
+        ApiError::Internal
+    })?;
+    let disposition = format!("attachment; filename=\"{fair}-{name}.csv\"");
+    Ok((
+        [(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, disposition)],
+        body,
+    )
+        .into_response())
+}
+
+pub async fn schools_csv(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(fair): Path<FairId>,
+) -> Result<Response, ApiError> {
+    csv_export(state, caller, fair, "schools", export::schools_csv).await
+}
+
+pub async fn exhibitors_csv(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(fair): Path<FairId>,
+) -> Result<Response, ApiError> {
+    csv_export(state, caller, fair, "exhibitors", export::exhibitors_csv).await
+}

@@ -1,0 +1,23 @@
+//! What the API does, one function per action, between the handlers (which
+//! only extract and answer) and the store (which only stores). Each function
+//! checks what the request refers to exists and is allowed now.
+
+mod join;
+mod record;
+mod report;
+mod views;
+
+pub use join::join_fair;
+pub use record::record_interaction;
+pub use report::fair_report;
+pub use views::{fair_view, pupil_record, stand_detail, stand_summaries};
+
+use crate::error::ApiError;
+use crate::model::Fair;
+use crate::store::Store;
+use shared::domain::FairId;
+
+/// The fair, or `UnknownFair`.
+async fn existing_fair(store: &Store, fair: &FairId) -> Result<Fair, ApiError> {
+    store.fair(fair).await?.ok_or(ApiError::UnknownFair)
+}

@@ -1,0 +1,47 @@
+//! Recording an interaction: checks, then the ledger.
+
+use super::existing_fair;
+use crate::error::ApiError;
+use crate::state::AppState;
+use crate::store::{NewInteraction, Recorded};
+use shared::api::{RecordInteraction, RecordedInteraction};
+use shared::domain::{FairId, InteractionKind, PupilId};
+use time::OffsetDateTime;
+
+pub async fn record_interaction(
+    state: &AppState,
+    fair: &FairId,
+    pupil: &PupilId,
+    request: RecordInteraction,
+) -> Result<(Recorded, RecordedInteraction), ApiError> {
+    let fair_record = existing_fair(&state.store, fair).await?;
+    let now = OffsetDateTime::now_utc();
+    if !fair_record.is_open_at(now) {
+        return Err(ApiError::FairNotOpen);
+    }
+    let stand = state.store.stand(fair, &request.stand).await?.ok_or(ApiError::UnknownStand)?;
+    if let InteractionKind::ProspectusDownload { prospectus } = &request.kind
+        && !stand.prospectuses.iter().any(|p| &p.id == prospectus)
+    {
+        return Err(ApiError::UnknownProspectus);
+    }
+    let interaction = NewInteraction {
+        id: request.id,
+        stand: stand.id,
+        benchmark: stand.kind.benchmark(),
+        kind: request.kind,
+        at: now,
+    };
+    let recorded = state.store.record_interaction(fair, pupil, &interaction).await?;
+    let new_encounter = match recorded {
+        Recorded::New { new_encounter } | Recorded::Replayed { new_encounter } => new_encounter,
+    };
+    tracing::info!(
+        fair = %fair,
+        stand = %interaction.stand,
+        kind = interaction.kind.code(),
+        replay = matches!(recorded, Recorded::Replayed { .. }),
+        "interaction"
+    );
+    Ok((recorded, RecordedInteraction { id: interaction.id, new_encounter }))
+}

@@ -1,0 +1,37 @@
+//! The organiser's report: the fair's totals with names attached.
+
+use super::existing_fair;
+use crate::error::ApiError;
+use crate::state::AppState;
+use shared::api::{ExhibitorTotals, FairReport, SchoolTotals};
+use shared::domain::FairId;
+
+pub async fn fair_report(state: &AppState, fair: &FairId) -> Result<FairReport, ApiError> {
+    existing_fair(&state.store, fair).await?;
+    let (totals, schools, stands) = tokio::try_join!(
+        state.store.totals(fair),
+        state.store.schools(fair),
+        state.store.stands(fair),
+    )?;
+    let schools = schools
+        .into_iter()
+        .map(|school| {
+            let counted = totals.schools.get(&school.id).copied().unwrap_or_default();
+            SchoolTotals { school: school.id, name: school.name, pupils_joined: counted.pupils_joined, totals: counted.tally }
+        })
+        .collect();
+    let exhibitors = stands
+        .into_iter()
+        .map(|stand| {
+            let counted = totals.stands.get(&stand.id).copied().unwrap_or_default();
+            ExhibitorTotals { stand: stand.id, name: stand.name, kind: stand.kind, totals: counted.tally }
+        })
+        .collect();
+    Ok(FairReport {
+        fair: fair.clone(),
+        pupils_joined: totals.fair.pupils_joined,
+        totals: totals.fair.tally,
+        schools,
+        exhibitors,
+    })
+}

@@ -1,0 +1,89 @@
+//! Read-only views for pupils: the fair, the hall, a stand, their record.
+
+use super::existing_fair;
+use crate::error::ApiError;
+use crate::model::Stand;
+use crate::state::AppState;
+use shared::api::{EncounterView, FairView, ProspectusView, PupilProfile, PupilRecord, StandDetail, StandSummary};
+use shared::domain::{FairId, PupilId, Pseudonym, StandId};
+use shared::encounter::{Tally, encounter_tally};
+use std::collections::HashMap;
+use time::OffsetDateTime;
+
+pub async fn fair_view(state: &AppState, fair: &FairId) -> Result<FairView, ApiError> {
+    let fair = existing_fair(&state.store, fair).await?;
+    let is_open = fair.is_open_at(OffsetDateTime::now_utc());
+    Ok(FairView {
+        id: fair.id,
+        name: fair.name,
+        description: fair.description,
+        opens_at: fair.opens_at,
+        closes_at: fair.closes_at,
+        is_open,
+    })
+}
+
+fn summary(stand: &Stand) -> StandSummary {
+    StandSummary {
+        id: stand.id.clone(),
+        name: stand.name.clone(),
+        kind: stand.kind,
+        sectors: stand.sectors.clone(),
+        tagline: stand.tagline.clone(),
+    }
+}
+
+pub async fn stand_summaries(state: &AppState, fair: &FairId) -> Result<Vec<StandSummary>, ApiError> {
+    existing_fair(&state.store, fair).await?;
+    let mut stands: Vec<_> = state.store.stands(fair).await?.iter().map(summary).collect();
+    stands.sort_by(|a, b| a.name.as_str().cmp(b.name.as_str()));
+    Ok(stands)
+}
+
+pub async fn stand_detail(state: &AppState, fair: &FairId, stand: &StandId) -> Result<StandDetail, ApiError> {
+    let stand = state.store.stand(fair, stand).await?.ok_or(ApiError::UnknownStand)?;
+    Ok(StandDetail {
+        summary: summary(&stand),
+        prospectuses: stand
+            .prospectuses
+            .iter()
+            .map(|p| ProspectusView { id: p.id.clone(), title: p.title.clone(), url: state.file_url(&p.file_key) })
+            .collect(),
+        about: stand.about,
+        learning_outcomes: stand.learning_outcomes,
+    })
+}
+
+pub async fn pupil_record(state: &AppState, fair: &FairId, pupil: &PupilId) -> Result<PupilRecord, ApiError> {
+    let (pupil, encounters) = state.store.pupil_record(fair, pupil).await?.ok_or(ApiError::InvalidToken)?;
+    let school = state.store.school(fair, &pupil.school).await?.ok_or(ApiError::Internal)?;
+    let stands: HashMap<StandId, Stand> =
+        state.store.stands(fair).await?.into_iter().map(|s| (s.id.clone(), s)).collect();
+
+    let mut totals = Tally::default();
+    let mut views = Vec::with_capacity(encounters.len());
+    for encounter in encounters {
+        let Some(stand) = stands.get(&encounter.stand) else {
+            continue;
+        };
+        let benchmark = stand.kind.benchmark();
+        totals += encounter_tally(benchmark, encounter.interactions);
+        views.push(EncounterView {
+            stand: encounter.stand,
+            stand_name: stand.name.clone(),
+            benchmark,
+            interactions: encounter.interactions,
+        });
+    }
+    totals.pupils_attended = u64::from(totals.interactions > 0);
+    Ok(PupilRecord {
+        pupil: PupilProfile {
+            id: pupil.id,
+            pseudonym: Pseudonym::for_pupil(&pupil.id),
+            school_name: school.name,
+            year_group: pupil.year_group,
+        },
+        totals,
+        encounters: views,
+    })
+}

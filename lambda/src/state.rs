@@ -1,0 +1,50 @@
+//! What every handler shares: the store, the token keys and where files are
+//! served from. Built once in `main` from `Settings`.
+
+use crate::auth::Tokens;
+use crate::config::Settings;
+use crate::store::Store;
+use aws_sdk_dynamodb::config::{Credentials, Region};
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub tokens: Tokens,
+    /// Prefix of file URLs: `/files` locally, a CDN in AWS.
+    pub files_base_url: String,
+}
+
+impl AppState {
+    pub fn new(settings: &Settings, client: aws_sdk_dynamodb::Client) -> Self {
+        Self {
+            store: Store::new(client, settings.table_name.clone()),
+            tokens: Tokens::new(&settings.signing_key),
+            files_base_url: settings.files_base_url.clone(),
+        }
+    }
+
+    /// The URL a file in the file store is fetched from.
+    pub fn file_url(&self, key: &str) -> String {
+        format!("{}/{}", self.files_base_url, key)
+    }
+}
+
+/// The DynamoDB client: the usual AWS configuration chain in AWS, or a local
+/// engine with dummy credentials when an endpoint is given.
+pub async fn dynamodb_client(endpoint: Option<&str>) -> aws_sdk_dynamodb::Client {
+    match endpoint {
+        Some(endpoint) => {
+            let config = aws_sdk_dynamodb::Config::builder()
+                .behavior_version(aws_sdk_dynamodb::config::BehaviorVersion::latest())
+                .endpoint_url(endpoint)
+                .region(Region::new("eu-west-2"))
+                .credentials_provider(Credentials::new("local", "local", None, None, "local"))
+                .build();
+            aws_sdk_dynamodb::Client::from_conf(config)
+        }
+        None => {
+            let config = aws_config::load_defaults(aws_config::BehaviorVersion::latest()).await;
+            aws_sdk_dynamodb::Client::new(&config)
+        }
+    }
+}

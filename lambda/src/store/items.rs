@@ -1,0 +1,278 @@
+//! How each record is laid out as a DynamoDB item. The structs mirror the
+//! items attribute for attribute and are converted with `serde_dynamo`;
+//! the conversions to and from the model types are the only place where
+//! stored attributes are interpreted.
+
+use super::{StoreError, keys};
+use crate::model::{Encounter, Fair, Prospectus, Pupil, School, Stand};
+use aws_sdk_dynamodb::types::AttributeValue;
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use shared::domain::{
+    ExhibitorKind, FairId, InteractionId, InteractionKind, JoinCode, Name, ProspectusId, PupilId,
+    SchoolId, StandId, YearGroup,
+};
+use shared::encounter::Tally;
+use std::collections::HashMap;
+use time::OffsetDateTime;
+
+pub type Item = HashMap<String, AttributeValue>;
+
+pub fn to_item<T: Serialize>(value: &T) -> Result<Item, StoreError> {
+    serde_dynamo::to_item(value).map_err(|source| StoreError::Mapping(source.to_string()))
+}
+
+pub fn from_item<T: DeserializeOwned>(item: Item) -> Result<T, StoreError> {
+    serde_dynamo::from_item(item).map_err(|source| StoreError::Mapping(source.to_string()))
+}
+
+pub fn key(pk: String, sk: impl Into<String>) -> Item {
+    HashMap::from([
+        ("pk".to_owned(), AttributeValue::S(pk)),
+        ("sk".to_owned(), AttributeValue::S(sk.into())),
+    ])
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct FairItem {
+    pub pk: String,
+    pub sk: String,
+    pub id: FairId,
+    pub name: Name,
+    pub description: String,
+    #[serde(with = "time::serde::timestamp")]
+    pub opens_at: OffsetDateTime,
+    #[serde(with = "time::serde::timestamp")]
+    pub closes_at: OffsetDateTime,
+}
+
+impl From<&Fair> for FairItem {
+    fn from(fair: &Fair) -> Self {
+        Self {
+            pk: keys::fair_pk(&fair.id),
+            sk: keys::FAIR_SK.to_owned(),
+            id: fair.id.clone(),
+            name: fair.name.clone(),
+            description: fair.description.clone(),
+            opens_at: fair.opens_at,
+            closes_at: fair.closes_at,
+        }
+    }
+}
+
+impl From<FairItem> for Fair {
+    fn from(item: FairItem) -> Self {
+        Self {
+            id: item.id,
+            name: item.name,
+            description: item.description,
+            opens_at: item.opens_at,
+            closes_at: item.closes_at,
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct SchoolItem {
+    pub pk: String,
+    pub sk: String,
+    pub id: SchoolId,
+    pub name: Name,
+    pub join_code: JoinCode,
+}
+
+impl SchoolItem {
+    pub fn new(fair: &FairId, school: &School) -> Self {
+        Self {
+            pk: keys::fair_pk(fair),
+            sk: keys::school_sk(&school.id),
+            id: school.id.clone(),
+            name: school.name.clone(),
+            join_code: school.join_code.clone(),
+        }
+    }
+}
+
+impl From<SchoolItem> for School {
+    fn from(item: SchoolItem) -> Self {
+        Self { id: item.id, name: item.name, join_code: item.join_code }
+    }
+}
+
+/// Finds a school by its join code in one read.
+#[derive(Serialize, Deserialize)]
+pub struct JoinCodeItem {
+    pub pk: String,
+    pub sk: String,
+    pub school: SchoolId,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct ProspectusItem {
+    pub id: ProspectusId,
+    pub title: Name,
+    pub file_key: String,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct StandItem {
+    pub pk: String,
+    pub sk: String,
+    pub id: StandId,
+    pub name: Name,
+    pub kind: ExhibitorKind,
+    pub sectors: Vec<String>,
+    pub tagline: String,
+    pub about: String,
+    pub learning_outcomes: Vec<String>,
+    pub prospectuses: Vec<ProspectusItem>,
+}
+
+impl StandItem {
+    pub fn new(fair: &FairId, stand: &Stand) -> Self {
+        Self {
+            pk: keys::fair_pk(fair),
+            sk: keys::stand_sk(&stand.id),
+            id: stand.id.clone(),
+            name: stand.name.clone(),
+            kind: stand.kind,
+            sectors: stand.sectors.clone(),
+            tagline: stand.tagline.clone(),
+            about: stand.about.clone(),
+            learning_outcomes: stand.learning_outcomes.clone(),
+            prospectuses: stand
+                .prospectuses
+                .iter()
+                .map(|p| ProspectusItem {
+                    id: p.id.clone(),
+                    title: p.title.clone(),
+                    file_key: p.file_key.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<StandItem> for Stand {
+    fn from(item: StandItem) -> Self {
+        Self {
+            id: item.id,
+            name: item.name,
+            kind: item.kind,
+            sectors: item.sectors,
+            tagline: item.tagline,
+            about: item.about,
+            learning_outcomes: item.learning_outcomes,
+            prospectuses: item
+                .prospectuses
+                .into_iter()
+                .map(|p| Prospectus { id: p.id, title: p.title, file_key: p.file_key })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct PupilItem {
+    pub pk: String,
+    pub sk: String,
+    pub id: PupilId,
+    pub school: SchoolId,
+    pub year_group: YearGroup,
+    #[serde(with = "time::serde::timestamp")]
+    pub joined_at: OffsetDateTime,
+    /// Interactions recorded so far; every new interaction's transaction
+    /// checks and bumps it, which orders a pupil's interactions.
+    pub interactions: u64,
+}
+
+impl PupilItem {
+    pub fn new(fair: &FairId, pupil: &Pupil) -> Self {
+        Self {
+            pk: keys::pupil_pk(fair, &pupil.id),
+            sk: keys::PUPIL_SK.to_owned(),
+            id: pupil.id,
+            school: pupil.school.clone(),
+            year_group: pupil.year_group,
+            joined_at: pupil.joined_at,
+            interactions: 0,
+        }
+    }
+
+    pub fn to_model(&self) -> Pupil {
+        Pupil {
+            id: self.id,
+            school: self.school.clone(),
+            year_group: self.year_group,
+            joined_at: self.joined_at,
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct EncounterItem {
+    pub pk: String,
+    pub sk: String,
+    pub stand: StandId,
+    pub interactions: u64,
+}
+
+impl From<EncounterItem> for Encounter {
+    fn from(item: EncounterItem) -> Self {
+        Self { stand: item.stand, interactions: item.interactions }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct InteractionItem {
+    pub pk: String,
+    pub sk: String,
+    pub id: InteractionId,
+    pub stand: StandId,
+    pub kind: InteractionKind,
+    #[serde(with = "time::serde::timestamp")]
+    pub at: OffsetDateTime,
+    /// Kept so a replay answers exactly as the first attempt did.
+    pub new_encounter: bool,
+}
+
+/// One totals item: the running counts of one scope in one shard. Absent
+/// attributes are zero (ADD creates them on first use).
+#[derive(Serialize, Deserialize, Default)]
+pub struct TotalsItem {
+    pub sk: String,
+    #[serde(default)]
+    pub pupils_joined: u64,
+    #[serde(default)]
+    pub pupils_attended: u64,
+    #[serde(default)]
+    pub interactions: u64,
+    #[serde(default)]
+    pub encounters: u64,
+    #[serde(default)]
+    pub encounters_bm5: u64,
+    #[serde(default)]
+    pub encounters_bm7: u64,
+}
+
+impl TotalsItem {
+    pub fn tally(&self) -> Tally {
+        Tally {
+            pupils_attended: self.pupils_attended,
+            interactions: self.interactions,
+            encounters: self.encounters,
+            encounters_bm5: self.encounters_bm5,
+            encounters_bm7: self.encounters_bm7,
+        }
+    }
+}
+
+/// The attribute names and amounts an `ADD` applies for a change in totals.
+pub fn tally_fields(change: &Tally) -> [(&'static str, u64); 5] {
+    [
+        ("pupils_attended", change.pupils_attended),
+        ("interactions", change.interactions),
+        ("encounters", change.encounters),
+        ("encounters_bm5", change.encounters_bm5),
+        ("encounters_bm7", change.encounters_bm7),
+    ]
+}

@@ -1,0 +1,238 @@
+//! Recording an interaction: the encounter ledger's one write path.
+//!
+//! Each attempt reads the pupil and their encounter with the stand's
+//! exhibitor (consistently), works out what is new with the shared
+//! encounter rules, and commits everything in one transaction:
+//!
+//! 0. put the interaction, if no interaction with its id exists
+//!    (so a retried request is recognised, never counted twice);
+//! 1. bump the pupil's interaction count, if it is still what was read
+//!    (so two interactions of one pupil cannot both think they were first);
+//! 2. create the encounter if it was absent, else add to it;
+//! 3. add the change to the fair's, the school's and the stand's totals in
+//!    the pupil's shard.
+//!
+//! A crash between steps is impossible (DynamoDB commits all or nothing), so
+//! the totals always agree with the interactions stored. If the transaction
+//! is cancelled because step 0 found the id, the request is a replay and gets
+//! the first attempt's answer; any other cancellation means another write
+//! got there first, and the attempt is retried with fresh reads.
+
+use super::items::{EncounterItem, InteractionItem, PupilItem, from_item, key, to_item};
+use super::table::build_error;
+use super::totals::{school_scope, stand_scope};
+use super::{Store, StoreError, keys};
+use aws_sdk_dynamodb::types::{AttributeValue, Put, TransactWriteItem, Update};
+use rand::Rng;
+use shared::domain::{Benchmark, FairId, InteractionId, InteractionKind, PupilId, StandId};
+use shared::encounter::{Novelty, Tally, tally_change};
+use std::time::Duration;
+use thiserror::Error;
+use time::OffsetDateTime;
+
+/// Attempts before giving up on a pupil whose writes keep colliding.
+const MAX_ATTEMPTS: u32 = 12;
+
+/// An interaction the API has checked: the stand exists in the fair and
+/// what the kind refers to exists on the stand.
+#[derive(Debug, Clone)]
+pub struct NewInteraction {
+    pub id: InteractionId,
+    pub stand: StandId,
+    pub benchmark: Benchmark,
+    pub kind: InteractionKind,
+    pub at: OffsetDateTime,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recorded {
+    /// Stored now.
+    New { new_encounter: bool },
+    /// Stored by an earlier attempt with the same id; nothing changed.
+    Replayed { new_encounter: bool },
+}
+
+#[derive(Debug, Error)]
+pub enum RecordError {
+    #[error("the pupil is not registered in this fair")]
+    UnknownPupil,
+    #[error("this interaction id was already used for a different interaction")]
+    IdReused,
+    #[error("too many simultaneous writes for this pupil; try again")]
+    Contended,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+enum Attempt {
+    Done(Recorded),
+    Retry,
+}
+
+impl Store {
+    pub async fn record_interaction(
+        &self,
+        fair: &FairId,
+        pupil: &PupilId,
+        interaction: &NewInteraction,
+    ) -> Result<Recorded, RecordError> {
+        for attempt in 0..MAX_ATTEMPTS {
+            match self.try_record(fair, pupil, interaction).await? {
+                Attempt::Done(recorded) => return Ok(recorded),
+                Attempt::Retry => {
+                    tracing::debug!(attempt, interaction = %interaction.id, "interaction write collided; retrying");
+                    tokio::time::sleep(backoff(attempt)).await;
+                }
+            }
+        }
+        Err(RecordError::Contended)
+    }
+
+    async fn try_record(
+        &self,
+        fair: &FairId,
+        pupil_id: &PupilId,
+        interaction: &NewInteraction,
+    ) -> Result<Attempt, RecordError> {
+        let pupil_pk = keys::pupil_pk(fair, pupil_id);
+        let (pupil, encounter) = tokio::try_join!(
+            self.get(key(pupil_pk.clone(), keys::PUPIL_SK), true),
+            self.get(key(pupil_pk.clone(), keys::encounter_sk(&interaction.stand)), true),
+        )?;
+        let pupil: PupilItem = from_item(pupil.ok_or(RecordError::UnknownPupil)?)?;
+        let novelty = Novelty {
+            first_for_pupil: pupil.interactions == 0,
+            first_with_exhibitor: encounter.is_none(),
+        };
+        let change = tally_change(novelty, interaction.benchmark);
+
+        let mut steps = vec![
+            self.put_interaction(&pupil_pk, interaction, novelty.first_with_exhibitor)?,
+            self.bump_pupil(&pupil_pk, pupil.interactions)?,
+            self.count_encounter(&pupil_pk, &interaction.stand, novelty.first_with_exhibitor)?,
+        ];
+        steps.extend(self.totals_steps(fair, &pupil, &interaction.stand, &change)?);
+
+        let result = self.client.transact_write_items().set_transact_items(Some(steps)).send().await;
+        let Err(error) = result else {
+            return Ok(Attempt::Done(Recorded::New { new_encounter: novelty.first_with_exhibitor }));
+        };
+        let Some(cancelled) = error.as_service_error().and_then(|e| match e {
+            aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError::TransactionCanceledException(c) => Some(c),
+            _ => None,
+        }) else {
+            return Err(StoreError::from_sdk("TransactWriteItems", error).into());
+        };
+        let id_taken = cancelled
+            .cancellation_reasons()
+            .first()
+            .and_then(|reason| reason.code())
+            .is_some_and(|code| code == "ConditionalCheckFailed");
+        if id_taken {
+            return self.replay(&pupil_pk, interaction).await.map(Attempt::Done);
+        }
+        Ok(Attempt::Retry)
+    }
+
+    fn put_interaction(
+        &self,
+        pupil_pk: &str,
+        interaction: &NewInteraction,
+        new_encounter: bool,
+    ) -> Result<TransactWriteItem, StoreError> {
+        let item = InteractionItem {
+            pk: pupil_pk.to_owned(),
+            sk: keys::interaction_sk(&interaction.id),
+            id: interaction.id,
+            stand: interaction.stand.clone(),
+            kind: interaction.kind.clone(),
+            at: interaction.at,
+            new_encounter,
+        };
+        let put = Put::builder()
+            .table_name(&self.table)
+            .set_item(Some(to_item(&item)?))
+            .condition_expression("attribute_not_exists(pk)")
+            .build()
+            .map_err(build_error)?;
+        Ok(TransactWriteItem::builder().put(put).build())
+    }
+
+    fn bump_pupil(&self, pupil_pk: &str, seen: u64) -> Result<TransactWriteItem, StoreError> {
+        let update = Update::builder()
+            .table_name(&self.table)
+            .set_key(Some(key(pupil_pk.to_owned(), keys::PUPIL_SK)))
+            .update_expression("SET interactions = :next")
+            .condition_expression("interactions = :seen")
+            .expression_attribute_values(":seen", AttributeValue::N(seen.to_string()))
+            .expression_attribute_values(":next", AttributeValue::N((seen + 1).to_string()))
+            .build()
+            .map_err(build_error)?;
+        Ok(TransactWriteItem::builder().update(update).build())
+    }
+
+    fn count_encounter(&self, pupil_pk: &str, stand: &StandId, new: bool) -> Result<TransactWriteItem, StoreError> {
+        if new {
+            let item = EncounterItem {
+                pk: pupil_pk.to_owned(),
+                sk: keys::encounter_sk(stand),
+                stand: stand.clone(),
+                interactions: 1,
+            };
+            let put = Put::builder()
+                .table_name(&self.table)
+                .set_item(Some(to_item(&item)?))
+                .condition_expression("attribute_not_exists(pk)")
+                .build()
+                .map_err(build_error)?;
+            return Ok(TransactWriteItem::builder().put(put).build());
+        }
+        let update = Update::builder()
+            .table_name(&self.table)
+            .set_key(Some(key(pupil_pk.to_owned(), keys::encounter_sk(stand))))
+            .update_expression("ADD interactions :one")
+            .condition_expression("attribute_exists(pk)")
+            .expression_attribute_values(":one", AttributeValue::N("1".into()))
+            .build()
+            .map_err(build_error)?;
+        Ok(TransactWriteItem::builder().update(update).build())
+    }
+
+    fn totals_steps(
+        &self,
+        fair: &FairId,
+        pupil: &PupilItem,
+        stand: &StandId,
+        change: &Tally,
+    ) -> Result<Vec<TransactWriteItem>, StoreError> {
+        let pk = keys::totals_pk(fair, keys::shard_of(&pupil.id));
+        let everything = super::items::tally_fields(change);
+        // Per stand, "pupils attended" would mean nothing: encounters already
+        // count the distinct pupils who met the exhibitor.
+        let stand_fields = [("interactions", change.interactions), ("encounters", change.encounters)];
+        let steps = [
+            self.add_to_totals(&pk, keys::FAIR_SK.to_owned(), &everything)?,
+            self.add_to_totals(&pk, school_scope(&pupil.school), &everything)?,
+            self.add_to_totals(&pk, stand_scope(stand), &stand_fields)?,
+        ];
+        Ok(steps.into_iter().flatten().collect())
+    }
+
+    async fn replay(&self, pupil_pk: &str, interaction: &NewInteraction) -> Result<Recorded, RecordError> {
+        let stored = self
+            .get(key(pupil_pk.to_owned(), keys::interaction_sk(&interaction.id)), true)
+            .await?
+            .ok_or_else(|| StoreError::Mapping("a cancelled interaction write left no item".into()))?;
+        let stored: InteractionItem = from_item(stored)?;
+        if stored.stand != interaction.stand || stored.kind != interaction.kind {
+            return Err(RecordError::IdReused);
+        }
+        Ok(Recorded::Replayed { new_encounter: stored.new_encounter })
+    }
+}
+
+/// Exponential back-off with full jitter, capped at about a quarter second.
+fn backoff(attempt: u32) -> Duration {
+    let ceiling_ms = (5u64 << attempt.min(6)).min(250);
+    Duration::from_millis(rand::rng().random_range(1..=ceiling_ms))
+}

@@ -1,0 +1,134 @@
+//! The only module that speaks DynamoDB.
+//!
+//! One table, keys `pk`/`sk` (layout in [`keys`]). Access patterns and what
+//! serves each:
+//!
+//! | pattern                                  | how                                              |
+//! |------------------------------------------|--------------------------------------------------|
+//! | a fair, a stand, a school                | GetItem on `FAIR#{fair}`                          |
+//! | the hall (all stands), all schools       | Query `FAIR#{fair}`, `sk` begins with the prefix  |
+//! | join with a code                         | GetItem `CODE#{code}`, then a transaction that puts the pupil and counts them |
+//! | record an interaction                    | two consistent reads, then one transaction (see [`ledger`]) |
+//! | a pupil's own record                     | Query `PUPIL#{fair}#{pupil}` (pupil + encounters) |
+//! | live totals, per school, per stand       | Query each of the fair's totals shards and sum    |
+//!
+//! Every write that must happen once is conditional, and every write that
+//! changes a count happens in the same transaction as the record it counts,
+//! so the totals cannot drift from the ledger.
+
+mod catalogue;
+mod items;
+pub mod keys;
+mod ledger;
+mod pupils;
+mod table;
+mod totals;
+
+pub use ledger::{NewInteraction, RecordError, Recorded};
+pub use totals::FairTotals;
+
+use aws_sdk_dynamodb::Client;
+use aws_sdk_dynamodb::error::{ProvideErrorMetadata, SdkError};
+use items::Item;
+use std::error::Error as StdError;
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// DynamoDB could not be reached or did not answer in time; the request
+    /// may be retried.
+    #[error("DynamoDB {operation} could not be completed: {message}")]
+    Unavailable { operation: &'static str, message: String },
+    #[error("DynamoDB {operation} failed: {message}")]
+    Dynamo { operation: &'static str, message: String },
+    #[error("a stored item does not match its expected shape: {0}")]
+    Mapping(String),
+    #[error("the item already exists")]
+    AlreadyExists,
+}
+
+impl StoreError {
+    fn from_sdk<E, R>(operation: &'static str, error: SdkError<E, R>) -> Self
+    where
+        E: ProvideErrorMetadata + StdError + 'static,
+        R: std::fmt::Debug,
+    {
+        match &error {
+            SdkError::DispatchFailure(_) | SdkError::TimeoutError(_) => Self::Unavailable {
+                operation,
+                message: error.to_string(),
+            },
+            SdkError::ServiceError(service) => {
+                let inner = service.err();
+                let message = format!(
+                    "{}: {}",
+                    inner.code().unwrap_or("unknown"),
+                    inner.message().unwrap_or_default()
+                );
+                let throttled = matches!(
+                    inner.code(),
+                    Some("ProvisionedThroughputExceededException" | "ThrottlingException" | "RequestLimitExceeded")
+                );
+                if throttled {
+                    Self::Unavailable { operation, message }
+                } else {
+                    Self::Dynamo { operation, message }
+                }
+            }
+            _ => Self::Dynamo { operation, message: format!("{error:?}") },
+        }
+    }
+}
+
+/// The careers fair's DynamoDB table.
+#[derive(Clone)]
+pub struct Store {
+    client: Client,
+    table: String,
+}
+
+impl Store {
+    pub fn new(client: Client, table: impl Into<String>) -> Self {
+        Self { client, table: table.into() }
+    }
+
+    pub fn table_name(&self) -> &str {
+        &self.table
+    }
+
+    async fn get(&self, key: Item, consistent: bool) -> Result<Option<Item>, StoreError> {
+        let output = self
+            .client
+            .get_item()
+            .table_name(&self.table)
+            .set_key(Some(key))
+            .consistent_read(consistent)
+            .send()
+            .await
+            .map_err(|e| StoreError::from_sdk("GetItem", e))?;
+        Ok(output.item)
+    }
+
+    /// Every item in one partition whose sort key starts with `prefix`,
+    /// following pagination.
+    async fn query_prefix(&self, pk: String, prefix: &str) -> Result<Vec<Item>, StoreError> {
+        let pages = self
+            .client
+            .query()
+            .table_name(&self.table)
+            .key_condition_expression("pk = :pk AND begins_with(sk, :prefix)")
+            .expression_attribute_values(":pk", aws_sdk_dynamodb::types::AttributeValue::S(pk))
+            .expression_attribute_values(
+                ":prefix",
+                aws_sdk_dynamodb::types::AttributeValue::S(prefix.to_owned()),
+            )
+            .into_paginator()
+            .items()
+            .send();
+        let items: Vec<Item> = pages
+            .collect::<Result<Vec<_>, _>>()
+            .await
+            .map_err(|e| StoreError::from_sdk("Query", e))?;
+        Ok(items)
+    }
+}

@@ -1,0 +1,99 @@
+//! The running totals: one item per scope (fair, school, stand) in each of
+//! the fair's shards. Writers add to their pupil's shard inside the same
+//! transaction as the record they count; readers query every shard and sum.
+
+use super::items::{TotalsItem, from_item, key};
+use super::table::build_error;
+use super::{Store, StoreError, keys};
+use aws_sdk_dynamodb::types::{AttributeValue, TransactWriteItem, Update};
+use futures::future::try_join_all;
+use shared::domain::{FairId, SchoolId, StandId};
+use shared::encounter::Tally;
+use std::collections::BTreeMap;
+
+/// What a totals scope has counted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ScopeTotals {
+    pub pupils_joined: u64,
+    pub tally: Tally,
+}
+
+impl ScopeTotals {
+    fn add(&mut self, item: &TotalsItem) {
+        self.pupils_joined += item.pupils_joined;
+        self.tally += item.tally();
+    }
+}
+
+/// A fair's totals summed over all shards.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FairTotals {
+    pub fair: ScopeTotals,
+    pub schools: BTreeMap<SchoolId, ScopeTotals>,
+    pub stands: BTreeMap<StandId, ScopeTotals>,
+}
+
+pub(super) fn school_scope(school: &SchoolId) -> String {
+    keys::school_sk(school)
+}
+
+pub(super) fn stand_scope(stand: &StandId) -> String {
+    keys::stand_sk(stand)
+}
+
+impl Store {
+    /// A transaction step that adds `fields` to one totals item; zero
+    /// amounts are left out so the expression only names what changes.
+    pub(super) fn add_to_totals(
+        &self,
+        pk: &str,
+        scope: String,
+        fields: &[(&'static str, u64)],
+    ) -> Result<Option<TransactWriteItem>, StoreError> {
+        let changing: Vec<_> = fields.iter().filter(|(_, amount)| *amount > 0).collect();
+        if changing.is_empty() {
+            return Ok(None);
+        }
+        let expression = changing
+            .iter()
+            .map(|(name, _)| format!("{name} :{name}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut update = Update::builder()
+            .table_name(&self.table)
+            .set_key(Some(key(pk.to_owned(), scope)))
+            .update_expression(format!("ADD {expression}"));
+        for (name, amount) in changing {
+            update = update.expression_attribute_values(format!(":{name}"), AttributeValue::N(amount.to_string()));
+        }
+        let update = update.build().map_err(build_error)?;
+        Ok(Some(TransactWriteItem::builder().update(update).build()))
+    }
+
+    /// The fair's totals, summed over every shard.
+    pub async fn totals(&self, fair: &FairId) -> Result<FairTotals, StoreError> {
+        let shards = (0..keys::TOTALS_SHARDS).map(|shard| self.query_prefix(keys::totals_pk(fair, shard), ""));
+        let mut totals = FairTotals::default();
+        for item in try_join_all(shards).await?.into_iter().flatten() {
+            let item: TotalsItem = from_item::<TotalsItem>(item)?;
+            add_item(&mut totals, &item)?;
+        }
+        Ok(totals)
+    }
+}
+
+fn add_item(totals: &mut FairTotals, item: &TotalsItem) -> Result<(), StoreError> {
+    let unreadable = || StoreError::Mapping(format!("unknown totals scope {:?}", item.sk));
+    if item.sk == keys::FAIR_SK {
+        totals.fair.add(item);
+    } else if let Some(school) = item.sk.strip_prefix(keys::SCHOOL_PREFIX) {
+        let school = SchoolId::parse(school).map_err(|_| unreadable())?;
+        totals.schools.entry(school).or_default().add(item);
+    } else if let Some(stand) = item.sk.strip_prefix(keys::STAND_PREFIX) {
+        let stand = StandId::parse(stand).map_err(|_| unreadable())?;
+        totals.stands.entry(stand).or_default().add(item);
+    } else {
+        return Err(unreadable());
+    }
+    Ok(())
+}
