@@ -24,7 +24,9 @@ pub enum Caller {
 impl Caller {
     pub fn fair(&self) -> &FairId {
         match self {
-            Caller::Pupil { fair, .. } | Caller::Organiser { fair } | Caller::Exhibitor { fair, .. } => fair,
+            Caller::Pupil { fair, .. }
+            | Caller::Organiser { fair }
+            | Caller::Exhibitor { fair, .. } => fair,
         }
     }
 }
@@ -89,7 +91,8 @@ impl Tokens {
             iat: now.unix_timestamp(),
             exp: (now + lifetime).unix_timestamp(),
         };
-        encode(&Header::new(Algorithm::HS256), &claims, &self.encoding).map_err(|_| TokenError::Signing)
+        encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
+            .map_err(|_| TokenError::Signing)
     }
 
     pub fn verify(&self, token: &str) -> Result<Caller, TokenError> {
@@ -125,9 +128,15 @@ mod tests {
         let tokens = tokens("a");
         let fair = FairId::parse("fair-1").expect("id");
         for caller in [
-            Caller::Pupil { fair: fair.clone(), pupil: PupilId::new_random() },
+            Caller::Pupil {
+                fair: fair.clone(),
+                pupil: PupilId::new_random(),
+            },
             Caller::Organiser { fair: fair.clone() },
-            Caller::Exhibitor { fair: fair.clone(), stand: StandId::parse("acme").expect("id") },
+            Caller::Exhibitor {
+                fair: fair.clone(),
+                stand: StandId::parse("acme").expect("id"),
+            },
         ] {
             let token = tokens.issue(&caller, Duration::hours(1)).expect("signed");
             assert_eq!(tokens.verify(&token), Ok(caller));
@@ -138,9 +147,17 @@ mod tests {
     fn forged_expired_and_garbled_tokens_are_refused() {
         let fair = FairId::parse("fair-1").expect("id");
         let caller = Caller::Organiser { fair };
-        let forged = tokens("b").issue(&caller, Duration::hours(1)).expect("signed");
-        let expired = tokens("a").issue(&caller, Duration::hours(-1)).expect("signed");
-        for (token, why) in [(forged.as_str(), "other key"), (expired.as_str(), "expired"), ("abc.def.ghi", "garbage")] {
+        let forged = tokens("b")
+            .issue(&caller, Duration::hours(1))
+            .expect("signed");
+        let expired = tokens("a")
+            .issue(&caller, Duration::hours(-1))
+            .expect("signed");
+        for (token, why) in [
+            (forged.as_str(), "other key"),
+            (expired.as_str(), "expired"),
+            ("abc.def.ghi", "garbage"),
+        ] {
             assert_eq!(tokens("a").verify(token), Err(TokenError::Invalid), "{why}");
         }
     }

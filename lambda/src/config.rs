@@ -10,7 +10,10 @@ pub enum ConfigError {
     #[error("environment variable {0} is not set")]
     Missing(&'static str),
     #[error("environment variable {name} is invalid: {reason}")]
-    Invalid { name: &'static str, reason: &'static str },
+    Invalid {
+        name: &'static str,
+        reason: &'static str,
+    },
 }
 
 /// The key that signs pupils', organisers' and exhibitors' tokens.
@@ -22,7 +25,10 @@ impl SigningKey {
 
     pub fn parse(value: String) -> Result<Self, ConfigError> {
         if value.len() < Self::MIN_LEN {
-            return Err(ConfigError::Invalid { name: "SIGNING_KEY", reason: "must be at least 32 characters" });
+            return Err(ConfigError::Invalid {
+                name: "SIGNING_KEY",
+                reason: "must be at least 32 characters",
+            });
         }
         Ok(Self(value))
     }
@@ -58,7 +64,11 @@ impl Settings {
     /// Reads settings through `lookup`, so tests need not touch the process
     /// environment.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
-        let required = |name: &'static str| lookup(name).filter(|v| !v.is_empty()).ok_or(ConfigError::Missing(name));
+        let required = |name: &'static str| {
+            lookup(name)
+                .filter(|v| !v.is_empty())
+                .ok_or(ConfigError::Missing(name))
+        };
         Ok(Self {
             table_name: required("TABLE_NAME")?,
             dynamodb_endpoint: lookup("DYNAMODB_ENDPOINT").filter(|v| !v.is_empty()),
@@ -78,21 +88,37 @@ mod tests {
     use std::collections::HashMap;
 
     fn settings(pairs: &[(&str, &str)]) -> Result<Settings, ConfigError> {
-        let env: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let env: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Settings::from_lookup(|name| env.get(name).cloned())
     }
 
     #[test]
     fn missing_or_weak_settings_are_refused_at_start() {
         let key = "k".repeat(32);
-        assert!(matches!(settings(&[("SIGNING_KEY", &key)]), Err(ConfigError::Missing("TABLE_NAME"))));
-        assert!(matches!(settings(&[("TABLE_NAME", "t")]), Err(ConfigError::Missing("SIGNING_KEY"))));
+        assert!(matches!(
+            settings(&[("SIGNING_KEY", &key)]),
+            Err(ConfigError::Missing("TABLE_NAME"))
+        ));
+        assert!(matches!(
+            settings(&[("TABLE_NAME", "t")]),
+            Err(ConfigError::Missing("SIGNING_KEY"))
+        ));
         assert!(matches!(
             settings(&[("TABLE_NAME", "t"), ("SIGNING_KEY", "short")]),
-            Err(ConfigError::Invalid { name: "SIGNING_KEY", .. })
+            Err(ConfigError::Invalid {
+                name: "SIGNING_KEY",
+                ..
+            })
         ));
-        let ok = settings(&[("TABLE_NAME", "t"), ("SIGNING_KEY", &key), ("FILES_BASE_URL", "https://cdn/")])
-            .expect("valid settings");
+        let ok = settings(&[
+            ("TABLE_NAME", "t"),
+            ("SIGNING_KEY", &key),
+            ("FILES_BASE_URL", "https://cdn/"),
+        ])
+        .expect("valid settings");
         assert_eq!(ok.files_base_url, "https://cdn");
         assert_eq!(ok.dynamodb_endpoint, None);
     }

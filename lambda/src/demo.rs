@@ -61,7 +61,11 @@ pub async fn seed(store: &Store, files_dir: &Path) -> Result<DemoSummary, DemoEr
         if existing.iter().any(|s| s.id == id) {
             continue;
         }
-        let school = School { id, name: Name::parse(name).map_err(invalid)?, join_code: random_join_code() };
+        let school = School {
+            id,
+            name: Name::parse(name).map_err(invalid)?,
+            join_code: random_join_code(),
+        };
         store.add_school(&fair_id, &school).await?;
     }
 
@@ -69,10 +73,18 @@ pub async fn seed(store: &Store, files_dir: &Path) -> Result<DemoSummary, DemoEr
         let stand = build_stand(&fair_id, stand, files_dir)?;
         store.put_stand(&fair_id, &stand).await?;
     }
-    Ok(DemoSummary { schools: store.schools(&fair_id).await?, stands: store.stands(&fair_id).await?, fair })
+    Ok(DemoSummary {
+        schools: store.schools(&fair_id).await?,
+        stands: store.stands(&fair_id).await?,
+        fair,
+    })
 }
 
-fn build_stand(fair: &FairId, stand: content::DemoStand, files_dir: &Path) -> Result<Stand, DemoError> {
+fn build_stand(
+    fair: &FairId,
+    stand: content::DemoStand,
+    files_dir: &Path,
+) -> Result<Stand, DemoError> {
     let id = StandId::parse(&stand.slug).map_err(invalid)?;
     let name = Name::parse(&stand.name).map_err(invalid)?;
     let file_key = format!("{fair}/{id}/prospectus.pdf");
@@ -81,8 +93,16 @@ fn build_stand(fair: &FairId, stand: content::DemoStand, files_dir: &Path) -> Re
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        let lines = [stand.name.clone(), stand.kind.label().to_owned(), stand.tagline.clone(), stand.about.clone()];
-        std::fs::write(&path, pdf::one_page(&format!("{} prospectus", stand.name), &lines))?;
+        let lines = [
+            stand.name.clone(),
+            stand.kind.label().to_owned(),
+            stand.tagline.clone(),
+            stand.about.clone(),
+        ];
+        std::fs::write(
+            &path,
+            pdf::one_page(&format!("{} prospectus", stand.name), &lines),
+        )?;
     }
     Ok(Stand {
         prospectuses: vec![Prospectus {
@@ -106,32 +126,76 @@ fn random_join_code() -> JoinCode {
 
 /// A link that signs `caller` in on the front end; the token travels in the
 /// fragment so it never reaches a server log.
-pub fn sign_in_link(tokens: &Tokens, caller: &Caller, lifetime: Duration, base_url: &str) -> Result<String, DemoError> {
-    let token = tokens.issue(caller, lifetime).map_err(|_| DemoError::Signing)?;
+pub fn sign_in_link(
+    tokens: &Tokens,
+    caller: &Caller,
+    lifetime: Duration,
+    base_url: &str,
+) -> Result<String, DemoError> {
+    let token = tokens
+        .issue(caller, lifetime)
+        .map_err(|_| DemoError::Signing)?;
     let page = match caller {
         Caller::Exhibitor { .. } => "exhibitor",
         _ => "organiser",
     };
-    Ok(format!("{}/fairs/{}/{page}#token={token}", base_url.trim_end_matches('/'), caller.fair()))
+    Ok(format!(
+        "{}/fairs/{}/{page}#token={token}",
+        base_url.trim_end_matches('/'),
+        caller.fair()
+    ))
 }
 
 /// The text printed after seeding: where to go and how to get in.
-pub fn describe(summary: &DemoSummary, tokens: &Tokens, base_url: &str) -> Result<String, DemoError> {
+pub fn describe(
+    summary: &DemoSummary,
+    tokens: &Tokens,
+    base_url: &str,
+) -> Result<String, DemoError> {
     let fair = &summary.fair.id;
     let base = base_url.trim_end_matches('/');
     let mut out = String::new();
-    let organiser = sign_in_link(tokens, &Caller::Organiser { fair: fair.clone() }, Duration::days(7), base)?;
-    let _ = writeln!(out, "{} ({} stands)", summary.fair.name, summary.stands.len());
+    let organiser = sign_in_link(
+        tokens,
+        &Caller::Organiser { fair: fair.clone() },
+        Duration::days(7),
+        base,
+    )?;
+    let _ = writeln!(
+        out,
+        "{} ({} stands)",
+        summary.fair.name,
+        summary.stands.len()
+    );
     let _ = writeln!(out, "  Pupils join at: {base}/fairs/{fair}");
     let _ = writeln!(out, "  School join codes:");
     for school in &summary.schools {
-        let _ = writeln!(out, "    {:<10} {}", school.join_code.display_grouped(), school.name);
+        let _ = writeln!(
+            out,
+            "    {:<10} {}",
+            school.join_code.display_grouped(),
+            school.name
+        );
     }
-    let _ = writeln!(out, "  Organiser sign-in link (valid 7 days):\n    {organiser}");
-    let _ = writeln!(out, "  Exhibitor sign-in links (valid 7 days), first three stands:");
+    let _ = writeln!(
+        out,
+        "  Organiser sign-in link (valid 7 days):\n    {organiser}"
+    );
+    let _ = writeln!(
+        out,
+        "  Exhibitor sign-in links (valid 7 days), first three stands:"
+    );
     for stand in summary.stands.iter().take(3) {
-        let caller = Caller::Exhibitor { fair: fair.clone(), stand: stand.id.clone() };
-        let _ = writeln!(out, "    {}: {}", stand.name, sign_in_link(tokens, &caller, Duration::days(7), base)?);
+        let caller = Caller::Exhibitor {
+            fair: fair.clone(),
+            stand: stand.id.clone(),
+        };
+        let _ = writeln!(
+            out,
+            "    {}: {}",
+            stand.name,
+            sign_in_link(tokens, &caller, Duration::days(7), base)?
+        );
     }
     Ok(out)
 }

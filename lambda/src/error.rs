@@ -71,13 +71,19 @@ impl ApiError {
 
     pub fn status(&self) -> StatusCode {
         match self {
-            ApiError::InvalidBody(_) | ApiError::InvalidField(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::InvalidBody(_) | ApiError::InvalidField(_) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::MissingToken | ApiError::InvalidToken => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden => StatusCode::FORBIDDEN,
-            ApiError::UnknownFair | ApiError::UnknownStand | ApiError::NotFound => StatusCode::NOT_FOUND,
-            ApiError::UnknownProspectus | ApiError::UnknownJoinCode => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::UnknownFair | ApiError::UnknownStand | ApiError::NotFound => {
+                StatusCode::NOT_FOUND
+            }
+            ApiError::UnknownProspectus | ApiError::UnknownJoinCode => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             ApiError::FairNotOpen | ApiError::InteractionIdReused => StatusCode::CONFLICT,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
@@ -87,10 +93,15 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = ErrorBody { code: self.code(), message: self.to_string() };
+        let body = ErrorBody {
+            code: self.code(),
+            message: self.to_string(),
+        };
         let mut response = (self.status(), Json(body)).into_response();
         if matches!(self, ApiError::Unavailable) {
-            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
         }
         response
     }

@@ -13,7 +13,10 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn write_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<Vec<u8>, csv::Error> {
+fn write_csv(
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(header)?;
     for row in rows {
@@ -23,7 +26,13 @@ fn write_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result
 }
 
 fn tally_cells(tally: &Tally) -> [String; 4] {
-    [tally.interactions, tally.encounters, tally.encounters_bm5, tally.encounters_bm7].map(|n| n.to_string())
+    [
+        tally.interactions,
+        tally.encounters,
+        tally.encounters_bm5,
+        tally.encounters_bm7,
+    ]
+    .map(|n| n.to_string())
 }
 
 /// Attendance and encounter totals per school.
@@ -53,7 +62,14 @@ pub fn schools_csv(report: &FairReport) -> Result<Vec<u8>, csv::Error> {
 
 /// Interaction and encounter totals per exhibitor.
 pub fn exhibitors_csv(report: &FairReport) -> Result<Vec<u8>, csv::Error> {
-    let header = ["stand_id", "exhibitor_name", "kind", "benchmark", "interactions", "encounters"];
+    let header = [
+        "stand_id",
+        "exhibitor_name",
+        "kind",
+        "benchmark",
+        "interactions",
+        "encounters",
+    ];
     let rows = report.exhibitors.iter().map(|exhibitor| {
         vec![
             exhibitor.stand.to_string(),
@@ -97,13 +113,27 @@ mod tests {
                 school: SchoolId::parse("s1").expect("id"),
                 name: Name::parse("=Danger, \"Quoted\" School").expect("name"),
                 pupils_joined: 2,
-                totals: Tally { pupils_attended: 1, interactions: 3, encounters: 2, encounters_bm5: 1, encounters_bm7: 1 },
+                totals: Tally {
+                    pupils_attended: 1,
+                    interactions: 3,
+                    encounters: 2,
+                    encounters_bm5: 1,
+                    encounters_bm7: 1,
+                },
             }],
             exhibitors: vec![],
         };
         let csv = String::from_utf8(schools_csv(&report).expect("csv")).expect("utf-8");
         let mut lines = csv.lines();
-        assert!(lines.next().expect("header").starts_with("school_id,school_name"));
-        assert_eq!(lines.next(), Some("s1,\"'=Danger, \"\"Quoted\"\" School\",2,1,3,2,1,1"));
+        assert!(
+            lines
+                .next()
+                .expect("header")
+                .starts_with("school_id,school_name")
+        );
+        assert_eq!(
+            lines.next(),
+            Some("s1,\"'=Danger, \"\"Quoted\"\" School\",2,1,3,2,1,1")
+        );
     }
 }

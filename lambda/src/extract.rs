@@ -31,14 +31,23 @@ pub struct Path<T>(pub T);
 impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let header = parts.headers.get(AUTHORIZATION).ok_or(ApiError::MissingToken)?;
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let header = parts
+            .headers
+            .get(AUTHORIZATION)
+            .ok_or(ApiError::MissingToken)?;
         let token = header
             .to_str()
             .ok()
             .and_then(|value| value.strip_prefix("Bearer "))
             .ok_or(ApiError::InvalidToken)?;
-        state.tokens.verify(token.trim()).map_err(|_| ApiError::InvalidToken)
+        state
+            .tokens
+            .verify(token.trim())
+            .map_err(|_| ApiError::InvalidToken)
     }
 }
 
@@ -46,7 +55,10 @@ impl Caller {
     /// The pupil calling, if they are a pupil of `fair`.
     pub fn pupil_of(&self, fair: &FairId) -> Result<PupilId, ApiError> {
         match self {
-            Caller::Pupil { fair: theirs, pupil } if theirs == fair => Ok(*pupil),
+            Caller::Pupil {
+                fair: theirs,
+                pupil,
+            } if theirs == fair => Ok(*pupil),
             _ => Err(ApiError::Forbidden),
         }
     }
@@ -61,13 +73,20 @@ impl Caller {
 
     /// Succeeds if the caller takes part in `fair` in any role.
     pub fn member_of(&self, fair: &FairId) -> Result<(), ApiError> {
-        if self.fair() == fair { Ok(()) } else { Err(ApiError::Forbidden) }
+        if self.fair() == fair {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden)
+        }
     }
 
     /// The stand of an exhibitor of `fair`.
     pub fn exhibitor_of(&self, fair: &FairId) -> Result<&StandId, ApiError> {
         match self {
-            Caller::Exhibitor { fair: theirs, stand } if theirs == fair => Ok(stand),
+            Caller::Exhibitor {
+                fair: theirs,
+                stand,
+            } if theirs == fair => Ok(stand),
             _ => Err(ApiError::Forbidden),
         }
     }

@@ -29,7 +29,10 @@ pub const MAX_BODY_BYTES: usize = 16 * 1024;
 /// The whole HTTP API, under `/api`. Unknown `/api` paths get a JSON 404.
 pub fn app(state: AppState) -> Router {
     Router::new()
-        .nest("/api", routes::api().fallback(|| async { ApiError::NotFound }))
+        .nest(
+            "/api",
+            routes::api().fallback(|| async { ApiError::NotFound }),
+        )
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(TraceLayer::new_for_http())
         .with_state(state)

@@ -1,1 +1,10 @@
+//! What the integration and browser tests share: [`spawn_app`] starts the
+//! real router on a random port against the local DynamoDB engine (whose
+//! address `cargo xtask test` passes in `DYNAMODB_ENDPOINT`) with a table of
+//! its own, seeds a small fair, and returns a [`TestApp`] with typed helpers.
 
+mod app;
+mod fixture;
+
+pub use app::{TestApp, spawn_app, spawn_app_with_static};
+pub use fixture::{CLOSED_FAIR, COLLEGE, EMPLOYER, FAIR, JOIN_CODE, OTHER_JOIN_CODE, PROSPECTUS};

@@ -18,7 +18,11 @@ async fn main() -> anyhow::Result<()> {
     let bind = std::env::var("BIND_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".into());
     let client = dynamodb_client(settings.dynamodb_endpoint.as_deref()).await;
     let state = AppState::new(&settings, client);
-    state.store.create_table_if_missing().await.context("creating the table")?;
+    state
+        .store
+        .create_table_if_missing()
+        .await
+        .context("creating the table")?;
 
     let mut router = app(state);
     if let Ok(files) = std::env::var("FILES_DIR") {
@@ -31,7 +35,9 @@ async fn main() -> anyhow::Result<()> {
         router = router.fallback_service(site);
     }
 
-    let listener = tokio::net::TcpListener::bind(&bind).await.with_context(|| format!("binding {bind}"))?;
+    let listener = tokio::net::TcpListener::bind(&bind)
+        .await
+        .with_context(|| format!("binding {bind}"))?;
     tracing::info!("listening on http://{}", listener.local_addr()?);
     axum::serve(listener, router)
         .with_graceful_shutdown(async {

@@ -53,19 +53,43 @@ async fn main() -> anyhow::Result<()> {
     let client = dynamodb_client(settings.dynamodb_endpoint.as_deref()).await;
     let state = AppState::new(&settings, client);
     match cli.command {
-        Command::CreateTable => state.store.create_table_if_missing().await.context("creating the table")?,
-        Command::SeedDemo { files_dir, base_url } => {
-            state.store.create_table_if_missing().await.context("creating the table")?;
-            let summary = demo::seed(&state.store, &files_dir).await.context("seeding the demo fair")?;
+        Command::CreateTable => state
+            .store
+            .create_table_if_missing()
+            .await
+            .context("creating the table")?,
+        Command::SeedDemo {
+            files_dir,
+            base_url,
+        } => {
+            state
+                .store
+                .create_table_if_missing()
+                .await
+                .context("creating the table")?;
+            let summary = demo::seed(&state.store, &files_dir)
+                .await
+                .context("seeding the demo fair")?;
             print!("{}", demo::describe(&summary, &state.tokens, &base_url)?);
         }
-        Command::SignInLink { fair, stand, days, base_url } => {
+        Command::SignInLink {
+            fair,
+            stand,
+            days,
+            base_url,
+        } => {
             let fair = FairId::parse(&fair).context("fair id")?;
             let caller = match stand {
-                Some(stand) => Caller::Exhibitor { fair, stand: StandId::parse(&stand).context("stand id")? },
+                Some(stand) => Caller::Exhibitor {
+                    fair,
+                    stand: StandId::parse(&stand).context("stand id")?,
+                },
                 None => Caller::Organiser { fair },
             };
-            println!("{}", demo::sign_in_link(&state.tokens, &caller, Duration::days(days), &base_url)?);
+            println!(
+                "{}",
+                demo::sign_in_link(&state.tokens, &caller, Duration::days(days), &base_url)?
+            );
         }
     }
     Ok(())

@@ -12,18 +12,46 @@ pub const SCHOOLS: [(&str, &str); 5] = [
 ];
 
 const PLACES: [&str; 12] = [
-    "Exmoor", "Quantock", "Minehead", "Watchet", "Dunster", "Porlock", "Williton", "Brendon", "Taunton", "Bridgwater",
-    "Wiveliscombe", "Dulverton",
+    "Exmoor",
+    "Quantock",
+    "Minehead",
+    "Watchet",
+    "Dunster",
+    "Porlock",
+    "Williton",
+    "Brendon",
+    "Taunton",
+    "Bridgwater",
+    "Wiveliscombe",
+    "Dulverton",
 ];
 
 /// (sector, what the employer does)
 const EMPLOYER_SECTORS: [(&str, &str); 6] = [
-    ("Engineering", "designs and maintains machinery for power stations and factories"),
-    ("Health and care", "runs care homes and community nursing teams"),
-    ("Hospitality", "runs hotels, restaurants and holiday parks along the coast"),
-    ("Construction", "builds homes, schools and roads across Somerset"),
-    ("Digital", "builds websites and apps for businesses around the world"),
-    ("Agriculture", "farms, grows and sells food from the Somerset countryside"),
+    (
+        "Engineering",
+        "designs and maintains machinery for power stations and factories",
+    ),
+    (
+        "Health and care",
+        "runs care homes and community nursing teams",
+    ),
+    (
+        "Hospitality",
+        "runs hotels, restaurants and holiday parks along the coast",
+    ),
+    (
+        "Construction",
+        "builds homes, schools and roads across Somerset",
+    ),
+    (
+        "Digital",
+        "builds websites and apps for businesses around the world",
+    ),
+    (
+        "Agriculture",
+        "farms, grows and sells food from the Somerset countryside",
+    ),
 ];
 
 pub struct DemoStand {
@@ -54,7 +82,10 @@ fn stand(name: String, kind: ExhibitorKind, sector: &str, does: &str) -> DemoSta
              for, and how to get started after school."
         ),
         learning_outcomes: vec![
-            format!("Know what jobs exist in {} in West Somerset", sector.to_lowercase()),
+            format!(
+                "Know what jobs exist in {} in West Somerset",
+                sector.to_lowercase()
+            ),
             "Know one route into this work after Year 11 and after Year 13".to_owned(),
         ],
         sectors: vec![sector.to_owned()],
@@ -70,19 +101,39 @@ pub fn stands() -> Vec<DemoStand> {
     for (i, place) in PLACES.iter().enumerate() {
         for j in 0..3 {
             let (sector, does) = EMPLOYER_SECTORS[(i + j * 2) % EMPLOYER_SECTORS.len()];
-            stands.push(stand(format!("{place} {sector}"), ExhibitorKind::Employer, sector, does));
+            stands.push(stand(
+                format!("{place} {sector}"),
+                ExhibitorKind::Employer,
+                sector,
+                does,
+            ));
         }
     }
     let education = [
-        (ExhibitorKind::College, "College", "Further education", "teaches T levels, A levels and vocational courses"),
-        (ExhibitorKind::University, "University Centre", "Higher education", "offers degrees and foundation years"),
+        (
+            ExhibitorKind::College,
+            "College",
+            "Further education",
+            "teaches T levels, A levels and vocational courses",
+        ),
+        (
+            ExhibitorKind::University,
+            "University Centre",
+            "Higher education",
+            "offers degrees and foundation years",
+        ),
         (
             ExhibitorKind::ApprenticeshipProvider,
             "Apprenticeships",
             "Apprenticeships",
             "finds apprenticeships with local employers and trains apprentices",
         ),
-        (ExhibitorKind::TrainingProvider, "Skills and Training", "Training", "runs short courses and traineeships"),
+        (
+            ExhibitorKind::TrainingProvider,
+            "Skills and Training",
+            "Training",
+            "runs short courses and traineeships",
+        ),
     ];
     for (kind, suffix, sector, does) in education {
         for place in PLACES.iter().take(6) {

@@ -35,7 +35,10 @@ pub fn one_page(title: &str, paragraphs: &[String]) -> Vec<u8> {
     let mut content = format!("BT /F1 20 Tf 56 780 Td ({}) Tj ET\n", escape(title));
     let mut y = 740;
     for line in paragraphs.iter().flat_map(|p| wrap(p, 80)) {
-        content.push_str(&format!("BT /F1 12 Tf 56 {y} Td ({}) Tj ET\n", escape(&line)));
+        content.push_str(&format!(
+            "BT /F1 12 Tf 56 {y} Td ({}) Tj ET\n",
+            escape(&line)
+        ));
         y -= 18;
     }
     let objects = [
@@ -44,7 +47,10 @@ pub fn one_page(title: &str, paragraphs: &[String]) -> Vec<u8> {
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
          /Resources << /Font << /F1 5 0 R >> >> >>"
             .to_owned(),
-        format!("<< /Length {} >>\nstream\n{content}endstream", content.len()),
+        format!(
+            "<< /Length {} >>\nstream\n{content}endstream",
+            content.len()
+        ),
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_owned(),
     ];
     let mut pdf = b"%PDF-1.4\n".to_vec();
@@ -54,12 +60,18 @@ pub fn one_page(title: &str, paragraphs: &[String]) -> Vec<u8> {
         pdf.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", number + 1).as_bytes());
     }
     let xref_at = pdf.len();
-    pdf.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for offset in offsets {
         pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
     }
     pdf.extend_from_slice(
-        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref_at}\n%%EOF\n", objects.len() + 1).as_bytes(),
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref_at}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
     );
     pdf
 }
@@ -70,11 +82,20 @@ mod tests {
 
     #[test]
     fn the_pdf_has_a_header_a_cross_reference_table_and_the_text() {
-        let pdf = one_page("Acme (UK) prospectus", &["Apprenticeships in engineering.".into()]);
+        let pdf = one_page(
+            "Acme (UK) prospectus",
+            &["Apprenticeships in engineering.".into()],
+        );
         let text = String::from_utf8(pdf).expect("ascii");
         assert!(text.starts_with("%PDF-1.4"));
         assert!(text.contains("(Acme \\(UK\\) prospectus) Tj"));
-        let xref_at: usize = text.lines().rev().nth(1).expect("offset").parse().expect("number");
+        let xref_at: usize = text
+            .lines()
+            .rev()
+            .nth(1)
+            .expect("offset")
+            .parse()
+            .expect("number");
         assert!(text[xref_at..].starts_with("xref"));
     }
 

@@ -10,7 +10,10 @@ use shared::api::{FairView, StandDetail, StandSummary};
 use shared::domain::{FairId, StandId};
 
 /// Public: the join page shows the fair before anyone signs in.
-pub async fn show(State(state): State<AppState>, Path(fair): Path<FairId>) -> Result<Json<FairView>, ApiError> {
+pub async fn show(
+    State(state): State<AppState>,
+    Path(fair): Path<FairId>,
+) -> Result<Json<FairView>, ApiError> {
     service::fair_view(&state, &fair).await.map(Json)
 }
 

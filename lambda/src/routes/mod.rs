@@ -20,6 +20,12 @@ pub fn api() -> Router<AppState> {
         .route("/fairs/{fair}/me", get(pupils::me))
         .route("/fairs/{fair}/interactions", post(interactions::record))
         .route("/fairs/{fair}/report", get(reports::report))
-        .route("/fairs/{fair}/exports/schools.csv", get(reports::schools_csv))
-        .route("/fairs/{fair}/exports/exhibitors.csv", get(reports::exhibitors_csv))
+        .route(
+            "/fairs/{fair}/exports/schools.csv",
+            get(reports::schools_csv),
+        )
+        .route(
+            "/fairs/{fair}/exports/exhibitors.csv",
+            get(reports::exhibitors_csv),
+        )
 }

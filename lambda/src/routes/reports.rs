@@ -23,7 +23,13 @@ pub async fn report(
 
 type CsvWriter = fn(&FairReport) -> Result<Vec<u8>, csv::Error>;
 
-async fn csv_export(state: AppState, caller: Caller, fair: FairId, name: &str, write: CsvWriter) -> Result<Response, ApiError> {
+async fn csv_export(
+    state: AppState,
+    caller: Caller,
+    fair: FairId,
+    name: &str,
+    write: CsvWriter,
+) -> Result<Response, ApiError> {
     caller.organiser_of(&fair)?;
     let report = service::fair_report(&state, &fair).await?;
     let body = write(&report).map_err(|error| {
@@ -32,7 +38,10 @@ async fn csv_export(state: AppState, caller: Caller, fair: FairId, name: &str, w
     })?;
     let disposition = format!("attachment; filename=\"{fair}-{name}.csv\"");
     Ok((
-        [(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, disposition)],
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
         body,
     )
         .into_response())

@@ -6,11 +6,16 @@ use crate::error::ApiError;
 use crate::model::Pupil;
 use crate::state::AppState;
 use shared::api::{JoinDetails, JoinRequest, JoinedPupil, PupilProfile};
-use shared::domain::{FairId, PupilId, Pseudonym};
+use shared::domain::{FairId, Pseudonym, PupilId};
 use time::OffsetDateTime;
 
-pub async fn join_fair(state: &AppState, fair: &FairId, request: &JoinRequest) -> Result<JoinedPupil, ApiError> {
-    let details = JoinDetails::try_from(request).map_err(|e| ApiError::InvalidField(e.to_string()))?;
+pub async fn join_fair(
+    state: &AppState,
+    fair: &FairId,
+    request: &JoinRequest,
+) -> Result<JoinedPupil, ApiError> {
+    let details =
+        JoinDetails::try_from(request).map_err(|e| ApiError::InvalidField(e.to_string()))?;
     let fair_record = existing_fair(&state.store, fair).await?;
     let now = OffsetDateTime::now_utc();
     if now >= fair_record.closes_at {
@@ -29,8 +34,14 @@ pub async fn join_fair(state: &AppState, fair: &FairId, request: &JoinRequest) -
     };
     state.store.add_pupil(fair, &pupil).await?;
     tracing::info!(fair = %fair, school = %school.id, pupil = %pupil.id, "pupil joined");
-    let caller = Caller::Pupil { fair: fair.clone(), pupil: pupil.id };
-    let token = state.tokens.issue(&caller, PUPIL_TOKEN_LIFETIME).map_err(|_| ApiError::Internal)?;
+    let caller = Caller::Pupil {
+        fair: fair.clone(),
+        pupil: pupil.id,
+    };
+    let token = state
+        .tokens
+        .issue(&caller, PUPIL_TOKEN_LIFETIME)
+        .map_err(|_| ApiError::Internal)?;
     Ok(JoinedPupil {
         token,
         pupil: PupilProfile {

@@ -19,7 +19,11 @@ pub async fn record_interaction(
     if !fair_record.is_open_at(now) {
         return Err(ApiError::FairNotOpen);
     }
-    let stand = state.store.stand(fair, &request.stand).await?.ok_or(ApiError::UnknownStand)?;
+    let stand = state
+        .store
+        .stand(fair, &request.stand)
+        .await?
+        .ok_or(ApiError::UnknownStand)?;
     if let InteractionKind::ProspectusDownload { prospectus } = &request.kind
         && !stand.prospectuses.iter().any(|p| &p.id == prospectus)
     {
@@ -32,7 +36,10 @@ pub async fn record_interaction(
         kind: request.kind,
         at: now,
     };
-    let recorded = state.store.record_interaction(fair, pupil, &interaction).await?;
+    let recorded = state
+        .store
+        .record_interaction(fair, pupil, &interaction)
+        .await?;
     let new_encounter = match recorded {
         Recorded::New { new_encounter } | Recorded::Replayed { new_encounter } => new_encounter,
     };
@@ -43,5 +50,11 @@ pub async fn record_interaction(
         replay = matches!(recorded, Recorded::Replayed { .. }),
         "interaction"
     );
-    Ok((recorded, RecordedInteraction { id: interaction.id, new_encounter }))
+    Ok((
+        recorded,
+        RecordedInteraction {
+            id: interaction.id,
+            new_encounter,
+        },
+    ))
 }

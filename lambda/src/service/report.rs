@@ -17,14 +17,24 @@ pub async fn fair_report(state: &AppState, fair: &FairId) -> Result<FairReport, 
         .into_iter()
         .map(|school| {
             let counted = totals.schools.get(&school.id).copied().unwrap_or_default();
-            SchoolTotals { school: school.id, name: school.name, pupils_joined: counted.pupils_joined, totals: counted.tally }
+            SchoolTotals {
+                school: school.id,
+                name: school.name,
+                pupils_joined: counted.pupils_joined,
+                totals: counted.tally,
+            }
         })
         .collect();
     let exhibitors = stands
         .into_iter()
         .map(|stand| {
             let counted = totals.stands.get(&stand.id).copied().unwrap_or_default();
-            ExhibitorTotals { stand: stand.id, name: stand.name, kind: stand.kind, totals: counted.tally }
+            ExhibitorTotals {
+                stand: stand.id,
+                name: stand.name,
+                kind: stand.kind,
+                totals: counted.tally,
+            }
         })
         .collect();
     Ok(FairReport {

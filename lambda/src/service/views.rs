@@ -4,8 +4,10 @@ use super::existing_fair;
 use crate::error::ApiError;
 use crate::model::Stand;
 use crate::state::AppState;
-use shared::api::{EncounterView, FairView, ProspectusView, PupilProfile, PupilRecord, StandDetail, StandSummary};
-use shared::domain::{FairId, PupilId, Pseudonym, StandId};
+use shared::api::{
+    EncounterView, FairView, ProspectusView, PupilProfile, PupilRecord, StandDetail, StandSummary,
+};
+use shared::domain::{FairId, Pseudonym, PupilId, StandId};
 use shared::encounter::{Tally, encounter_tally};
 use std::collections::HashMap;
 use time::OffsetDateTime;
@@ -33,32 +35,70 @@ fn summary(stand: &Stand) -> StandSummary {
     }
 }
 
-pub async fn stand_summaries(state: &AppState, fair: &FairId) -> Result<Vec<StandSummary>, ApiError> {
+pub async fn stand_summaries(
+    state: &AppState,
+    fair: &FairId,
+) -> Result<Vec<StandSummary>, ApiError> {
     existing_fair(&state.store, fair).await?;
-    let mut stands: Vec<_> = state.store.stands(fair).await?.iter().map(summary).collect();
+    let mut stands: Vec<_> = state
+        .store
+        .stands(fair)
+        .await?
+        .iter()
+        .map(summary)
+        .collect();
     stands.sort_by(|a, b| a.name.as_str().cmp(b.name.as_str()));
     Ok(stands)
 }
 
-pub async fn stand_detail(state: &AppState, fair: &FairId, stand: &StandId) -> Result<StandDetail, ApiError> {
-    let stand = state.store.stand(fair, stand).await?.ok_or(ApiError::UnknownStand)?;
+pub async fn stand_detail(
+    state: &AppState,
+    fair: &FairId,
+    stand: &StandId,
+) -> Result<StandDetail, ApiError> {
+    let stand = state
+        .store
+        .stand(fair, stand)
+        .await?
+        .ok_or(ApiError::UnknownStand)?;
     Ok(StandDetail {
         summary: summary(&stand),
         prospectuses: stand
             .prospectuses
             .iter()
-            .map(|p| ProspectusView { id: p.id.clone(), title: p.title.clone(), url: state.file_url(&p.file_key) })
+            .map(|p| ProspectusView {
+                id: p.id.clone(),
+                title: p.title.clone(),
+                url: state.file_url(&p.file_key),
+            })
             .collect(),
         about: stand.about,
         learning_outcomes: stand.learning_outcomes,
     })
 }
 
-pub async fn pupil_record(state: &AppState, fair: &FairId, pupil: &PupilId) -> Result<PupilRecord, ApiError> {
-    let (pupil, encounters) = state.store.pupil_record(fair, pupil).await?.ok_or(ApiError::InvalidToken)?;
-    let school = state.store.school(fair, &pupil.school).await?.ok_or(ApiError::Internal)?;
-    let stands: HashMap<StandId, Stand> =
-        state.store.stands(fair).await?.into_iter().map(|s| (s.id.clone(), s)).collect();
+pub async fn pupil_record(
+    state: &AppState,
+    fair: &FairId,
+    pupil: &PupilId,
+) -> Result<PupilRecord, ApiError> {
+    let (pupil, encounters) = state
+        .store
+        .pupil_record(fair, pupil)
+        .await?
+        .ok_or(ApiError::InvalidToken)?;
+    let school = state
+        .store
+        .school(fair, &pupil.school)
+        .await?
+        .ok_or(ApiError::Internal)?;
+    let stands: HashMap<StandId, Stand> = state
+        .store
+        .stands(fair)
+        .await?
+        .into_iter()
+        .map(|s| (s.id.clone(), s))
+        .collect();
 
     let mut totals = Tally::default();
     let mut views = Vec::with_capacity(encounters.len());

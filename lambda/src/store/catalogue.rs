@@ -22,8 +22,11 @@ impl Store {
     }
 
     pub async fn fair(&self, fair: &FairId) -> Result<Option<Fair>, StoreError> {
-        let item = self.get(key(keys::fair_pk(fair), keys::FAIR_SK), false).await?;
-        item.map(|item| from_item::<FairItem>(item).map(Fair::from)).transpose()
+        let item = self
+            .get(key(keys::fair_pk(fair), keys::FAIR_SK), false)
+            .await?;
+        item.map(|item| from_item::<FairItem>(item).map(Fair::from))
+            .transpose()
     }
 
     /// Registers a school and its join code together; fails with
@@ -52,21 +55,39 @@ impl Store {
             .await;
         match result {
             Ok(_) => Ok(()),
-            Err(error) if error.as_service_error().is_some_and(|e| e.is_transaction_canceled_exception()) => {
+            Err(error)
+                if error
+                    .as_service_error()
+                    .is_some_and(|e| e.is_transaction_canceled_exception()) =>
+            {
                 Err(StoreError::AlreadyExists)
             }
             Err(error) => Err(StoreError::from_sdk("TransactWriteItems", error)),
         }
     }
 
-    pub async fn school(&self, fair: &FairId, school: &SchoolId) -> Result<Option<School>, StoreError> {
-        let item = self.get(key(keys::fair_pk(fair), keys::school_sk(school)), false).await?;
-        item.map(|item| from_item::<SchoolItem>(item).map(School::from)).transpose()
+    pub async fn school(
+        &self,
+        fair: &FairId,
+        school: &SchoolId,
+    ) -> Result<Option<School>, StoreError> {
+        let item = self
+            .get(key(keys::fair_pk(fair), keys::school_sk(school)), false)
+            .await?;
+        item.map(|item| from_item::<SchoolItem>(item).map(School::from))
+            .transpose()
     }
 
     /// The school a join code belongs to, if any.
-    pub async fn school_for_code(&self, fair: &FairId, code: &JoinCode) -> Result<Option<School>, StoreError> {
-        let Some(item) = self.get(key(keys::fair_pk(fair), keys::code_sk(code)), false).await? else {
+    pub async fn school_for_code(
+        &self,
+        fair: &FairId,
+        code: &JoinCode,
+    ) -> Result<Option<School>, StoreError> {
+        let Some(item) = self
+            .get(key(keys::fair_pk(fair), keys::code_sk(code)), false)
+            .await?
+        else {
             return Ok(None);
         };
         let code: JoinCodeItem = from_item(item)?;
@@ -95,8 +116,11 @@ impl Store {
     }
 
     pub async fn stand(&self, fair: &FairId, stand: &StandId) -> Result<Option<Stand>, StoreError> {
-        let item = self.get(key(keys::fair_pk(fair), keys::stand_sk(stand)), false).await?;
-        item.map(|item| from_item::<StandItem>(item).map(Stand::from)).transpose()
+        let item = self
+            .get(key(keys::fair_pk(fair), keys::stand_sk(stand)), false)
+            .await?;
+        item.map(|item| from_item::<StandItem>(item).map(Stand::from))
+            .transpose()
     }
 
     /// All stands of a fair, in id order.

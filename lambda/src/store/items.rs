@@ -94,7 +94,11 @@ impl SchoolItem {
 
 impl From<SchoolItem> for School {
     fn from(item: SchoolItem) -> Self {
-        Self { id: item.id, name: item.name, join_code: item.join_code }
+        Self {
+            id: item.id,
+            name: item.name,
+            join_code: item.join_code,
+        }
     }
 }
 
@@ -165,7 +169,11 @@ impl From<StandItem> for Stand {
             prospectuses: item
                 .prospectuses
                 .into_iter()
-                .map(|p| Prospectus { id: p.id, title: p.title, file_key: p.file_key })
+                .map(|p| Prospectus {
+                    id: p.id,
+                    title: p.title,
+                    file_key: p.file_key,
+                })
                 .collect(),
         }
     }
@@ -218,7 +226,10 @@ pub struct EncounterItem {
 
 impl From<EncounterItem> for Encounter {
     fn from(item: EncounterItem) -> Self {
-        Self { stand: item.stand, interactions: item.interactions }
+        Self {
+            stand: item.stand,
+            interactions: item.interactions,
+        }
     }
 }
 

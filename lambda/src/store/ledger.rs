@@ -97,7 +97,10 @@ impl Store {
         let pupil_pk = keys::pupil_pk(fair, pupil_id);
         let (pupil, encounter) = tokio::try_join!(
             self.get(key(pupil_pk.clone(), keys::PUPIL_SK), true),
-            self.get(key(pupil_pk.clone(), keys::encounter_sk(&interaction.stand)), true),
+            self.get(
+                key(pupil_pk.clone(), keys::encounter_sk(&interaction.stand)),
+                true
+            ),
         )?;
         let pupil: PupilItem = from_item(pupil.ok_or(RecordError::UnknownPupil)?)?;
         let novelty = Novelty {
@@ -113,9 +116,16 @@ impl Store {
         ];
         steps.extend(self.totals_steps(fair, &pupil, &interaction.stand, &change)?);
 
-        let result = self.client.transact_write_items().set_transact_items(Some(steps)).send().await;
+        let result = self
+            .client
+            .transact_write_items()
+            .set_transact_items(Some(steps))
+            .send()
+            .await;
         let Err(error) = result else {
-            return Ok(Attempt::Done(Recorded::New { new_encounter: novelty.first_with_exhibitor }));
+            return Ok(Attempt::Done(Recorded::New {
+                new_encounter: novelty.first_with_exhibitor,
+            }));
         };
         let Some(cancelled) = error.as_service_error().and_then(|e| match e {
             aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError::TransactionCanceledException(c) => Some(c),
@@ -171,7 +181,12 @@ impl Store {
         Ok(TransactWriteItem::builder().update(update).build())
     }
 
-    fn count_encounter(&self, pupil_pk: &str, stand: &StandId, new: bool) -> Result<TransactWriteItem, StoreError> {
+    fn count_encounter(
+        &self,
+        pupil_pk: &str,
+        stand: &StandId,
+        new: bool,
+    ) -> Result<TransactWriteItem, StoreError> {
         if new {
             let item = EncounterItem {
                 pk: pupil_pk.to_owned(),
@@ -209,7 +224,10 @@ impl Store {
         let everything = super::items::tally_fields(change);
         // Per stand, "pupils attended" would mean nothing: encounters already
         // count the distinct pupils who met the exhibitor.
-        let stand_fields = [("interactions", change.interactions), ("encounters", change.encounters)];
+        let stand_fields = [
+            ("interactions", change.interactions),
+            ("encounters", change.encounters),
+        ];
         let steps = [
             self.add_to_totals(&pk, keys::FAIR_SK.to_owned(), &everything)?,
             self.add_to_totals(&pk, school_scope(&pupil.school), &everything)?,
@@ -218,16 +236,27 @@ impl Store {
         Ok(steps.into_iter().flatten().collect())
     }
 
-    async fn replay(&self, pupil_pk: &str, interaction: &NewInteraction) -> Result<Recorded, RecordError> {
+    async fn replay(
+        &self,
+        pupil_pk: &str,
+        interaction: &NewInteraction,
+    ) -> Result<Recorded, RecordError> {
         let stored = self
-            .get(key(pupil_pk.to_owned(), keys::interaction_sk(&interaction.id)), true)
+            .get(
+                key(pupil_pk.to_owned(), keys::interaction_sk(&interaction.id)),
+                true,
+            )
             .await?
-            .ok_or_else(|| StoreError::Mapping("a cancelled interaction write left no item".into()))?;
+            .ok_or_else(|| {
+                StoreError::Mapping("a cancelled interaction write left no item".into())
+            })?;
         let stored: InteractionItem = from_item(stored)?;
         if stored.stand != interaction.stand || stored.kind != interaction.kind {
             return Err(RecordError::IdReused);
         }
-        Ok(Recorded::Replayed { new_encounter: stored.new_encounter })
+        Ok(Recorded::Replayed {
+            new_encounter: stored.new_encounter,
+        })
     }
 }
 

@@ -38,9 +38,15 @@ pub enum StoreError {
     /// DynamoDB could not be reached or did not answer in time; the request
     /// may be retried.
     #[error("DynamoDB {operation} could not be completed: {message}")]
-    Unavailable { operation: &'static str, message: String },
+    Unavailable {
+        operation: &'static str,
+        message: String,
+    },
     #[error("DynamoDB {operation} failed: {message}")]
-    Dynamo { operation: &'static str, message: String },
+    Dynamo {
+        operation: &'static str,
+        message: String,
+    },
     #[error("a stored item does not match its expected shape: {0}")]
     Mapping(String),
     #[error("the item already exists")]
@@ -67,7 +73,11 @@ impl StoreError {
                 );
                 let throttled = matches!(
                     inner.code(),
-                    Some("ProvisionedThroughputExceededException" | "ThrottlingException" | "RequestLimitExceeded")
+                    Some(
+                        "ProvisionedThroughputExceededException"
+                            | "ThrottlingException"
+                            | "RequestLimitExceeded"
+                    )
                 );
                 if throttled {
                     Self::Unavailable { operation, message }
@@ -75,7 +85,10 @@ impl StoreError {
                     Self::Dynamo { operation, message }
                 }
             }
-            _ => Self::Dynamo { operation, message: format!("{error:?}") },
+            _ => Self::Dynamo {
+                operation,
+                message: format!("{error:?}"),
+            },
         }
     }
 }
@@ -89,7 +102,10 @@ pub struct Store {
 
 impl Store {
     pub fn new(client: Client, table: impl Into<String>) -> Self {
-        Self { client, table: table.into() }
+        Self {
+            client,
+            table: table.into(),
+        }
     }
 
     pub fn table_name(&self) -> &str {
@@ -109,22 +125,23 @@ impl Store {
         Ok(output.item)
     }
 
-    /// Every item in one partition whose sort key starts with `prefix`,
-    /// following pagination.
+    /// Every item in one partition whose sort key starts with `prefix` (all
+    /// of them when `prefix` is empty), following pagination.
     async fn query_prefix(&self, pk: String, prefix: &str) -> Result<Vec<Item>, StoreError> {
-        let pages = self
+        use aws_sdk_dynamodb::types::AttributeValue;
+        let mut query = self
             .client
             .query()
             .table_name(&self.table)
-            .key_condition_expression("pk = :pk AND begins_with(sk, :prefix)")
-            .expression_attribute_values(":pk", aws_sdk_dynamodb::types::AttributeValue::S(pk))
-            .expression_attribute_values(
-                ":prefix",
-                aws_sdk_dynamodb::types::AttributeValue::S(prefix.to_owned()),
-            )
-            .into_paginator()
-            .items()
-            .send();
+            .expression_attribute_values(":pk", AttributeValue::S(pk));
+        query = if prefix.is_empty() {
+            query.key_condition_expression("pk = :pk")
+        } else {
+            query
+                .key_condition_expression("pk = :pk AND begins_with(sk, :prefix)")
+                .expression_attribute_values(":prefix", AttributeValue::S(prefix.to_owned()))
+        };
+        let pages = query.into_paginator().items().send();
         let items: Vec<Item> = pages
             .collect::<Result<Vec<_>, _>>()
             .await

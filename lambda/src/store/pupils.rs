@@ -28,13 +28,19 @@ impl Store {
                 request = request.transact_items(step);
             }
         }
-        request.send().await.map_err(|e| StoreError::from_sdk("TransactWriteItems", e))?;
+        request
+            .send()
+            .await
+            .map_err(|e| StoreError::from_sdk("TransactWriteItems", e))?;
         Ok(())
     }
 
     pub async fn pupil(&self, fair: &FairId, pupil: &PupilId) -> Result<Option<Pupil>, StoreError> {
-        let item = self.get(key(keys::pupil_pk(fair, pupil), keys::PUPIL_SK), false).await?;
-        item.map(|item| from_item::<PupilItem>(item).map(|p| p.to_model())).transpose()
+        let item = self
+            .get(key(keys::pupil_pk(fair, pupil), keys::PUPIL_SK), false)
+            .await?;
+        item.map(|item| from_item::<PupilItem>(item).map(|p| p.to_model()))
+            .transpose()
     }
 
     /// A pupil's own record: who they are and the exhibitors they have met.

@@ -16,7 +16,12 @@ impl Store {
                 .attribute_type(ScalarAttributeType::S)
                 .build()
         };
-        let key = |name: &str, kind| KeySchemaElement::builder().attribute_name(name).key_type(kind).build();
+        let key = |name: &str, kind| {
+            KeySchemaElement::builder()
+                .attribute_name(name)
+                .key_type(kind)
+                .build()
+        };
         let created = self
             .client
             .create_table()
@@ -69,5 +74,8 @@ impl Store {
 }
 
 pub(super) fn build_error(error: aws_sdk_dynamodb::error::BuildError) -> StoreError {
-    StoreError::Dynamo { operation: "build request", message: error.to_string() }
+    StoreError::Dynamo {
+        operation: "build request",
+        message: error.to_string(),
+    }
 }

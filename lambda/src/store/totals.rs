@@ -64,7 +64,10 @@ impl Store {
             .set_key(Some(key(pk.to_owned(), scope)))
             .update_expression(format!("ADD {expression}"));
         for (name, amount) in changing {
-            update = update.expression_attribute_values(format!(":{name}"), AttributeValue::N(amount.to_string()));
+            update = update.expression_attribute_values(
+                format!(":{name}"),
+                AttributeValue::N(amount.to_string()),
+            );
         }
         let update = update.build().map_err(build_error)?;
         Ok(Some(TransactWriteItem::builder().update(update).build()))
@@ -72,7 +75,8 @@ impl Store {
 
     /// The fair's totals, summed over every shard.
     pub async fn totals(&self, fair: &FairId) -> Result<FairTotals, StoreError> {
-        let shards = (0..keys::TOTALS_SHARDS).map(|shard| self.query_prefix(keys::totals_pk(fair, shard), ""));
+        let shards = (0..keys::TOTALS_SHARDS)
+            .map(|shard| self.query_prefix(keys::totals_pk(fair, shard), ""));
         let mut totals = FairTotals::default();
         for item in try_join_all(shards).await?.into_iter().flatten() {
             let item: TotalsItem = from_item::<TotalsItem>(item)?;

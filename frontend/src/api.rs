@@ -1,0 +1,171 @@
+//! The one client for the careers fair API: every request the front end
+//! makes goes through a function here. Bodies are the shared crate's types,
+//! serialised by serde, so the two sides cannot drift apart.
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::de::DeserializeOwned;
+use shared::api::{
+    ErrorBody, ErrorCode, FairReport, FairView, JoinRequest, JoinedPupil, PupilRecord,
+    RecordInteraction, RecordedInteraction, StandDetail, StandSummary,
+};
+use shared::domain::{FairId, StandId};
+use thiserror::Error;
+
+/// Why a request did not give the answer we wanted.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ApiClientError {
+    /// The request never got an answer: offline, or the server is down.
+    #[error("Could not reach the careers fair. Check your connection and try again.")]
+    Network(String),
+    /// The server refused or failed, and said why.
+    #[error("{}", .body.message)]
+    Server { status: u16, body: ErrorBody },
+    /// The server failed without a readable explanation.
+    #[error("The careers fair answered with an error (HTTP {status}). Please try again.")]
+    Status { status: u16 },
+    /// The server answered, but not with what this page understands.
+    #[error("The careers fair sent an answer this page could not read.")]
+    Decode(String),
+}
+
+impl ApiClientError {
+    /// The server's error code, when it sent one.
+    pub fn code(&self) -> Option<ErrorCode> {
+        match self {
+            ApiClientError::Server { body, .. } => Some(body.code),
+            _ => None,
+        }
+    }
+
+    /// Whether sending the same request again might work: the network or
+    /// the server failed, rather than the request being wrong.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            ApiClientError::Network(_) => true,
+            ApiClientError::Server { status, .. } | ApiClientError::Status { status } => {
+                *status == 429 || *status >= 500
+            }
+            ApiClientError::Decode(_) => false,
+        }
+    }
+
+    /// Whether the pupil or organiser needs to sign in (again).
+    pub fn needs_sign_in(&self) -> bool {
+        matches!(
+            self.code(),
+            Some(ErrorCode::MissingToken | ErrorCode::InvalidToken)
+        )
+    }
+}
+
+/// Which of the organiser's CSV exports to fetch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Export {
+    Schools,
+    Exhibitors,
+}
+
+impl Export {
+    fn file(self) -> &'static str {
+        match self {
+            Export::Schools => "schools.csv",
+            Export::Exhibitors => "exhibitors.csv",
+        }
+    }
+
+    /// The name to save the download under, e.g. `demo-schools.csv`.
+    pub fn file_name(self, fair: &FairId) -> String {
+        format!("{fair}-{}", self.file())
+    }
+}
+
+fn fair_url(fair: &FairId, rest: &str) -> String {
+    format!("/api/fairs/{fair}{rest}")
+}
+
+fn bearer(request: RequestBuilder, token: &str) -> RequestBuilder {
+    request.header("Authorization", &format!("Bearer {token}"))
+}
+
+/// Sends a request and returns the response if its status is a success;
+/// otherwise turns the error body into an [`ApiClientError`].
+async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, ApiClientError> {
+    let request = request.map_err(|error| ApiClientError::Decode(error.to_string()))?;
+    let response = request
+        .send()
+        .await
+        .map_err(|error| ApiClientError::Network(error.to_string()))?;
+    if response.ok() {
+        return Ok(response);
+    }
+    let status = response.status();
+    match response.json::<ErrorBody>().await {
+        Ok(body) => Err(ApiClientError::Server { status, body }),
+        Err(_) => Err(ApiClientError::Status { status }),
+    }
+}
+
+async fn json<T: DeserializeOwned>(response: Response) -> Result<T, ApiClientError> {
+    response
+        .json()
+        .await
+        .map_err(|error| ApiClientError::Decode(error.to_string()))
+}
+
+/// `GET /api/fairs/{fair}`: the fair's name and dates.
+pub async fn fair(fair: &FairId) -> Result<FairView, ApiClientError> {
+    json(send(Request::get(&fair_url(fair, "")).build()).await?).await
+}
+
+/// `POST /api/fairs/{fair}/pupils`: join with a school's code.
+pub async fn join(fair: &FairId, request: &JoinRequest) -> Result<JoinedPupil, ApiClientError> {
+    json(send(Request::post(&fair_url(fair, "/pupils")).json(request)).await?).await
+}
+
+/// `GET /api/fairs/{fair}/stands`: the hall.
+pub async fn stands(fair: &FairId, token: &str) -> Result<Vec<StandSummary>, ApiClientError> {
+    let request = bearer(Request::get(&fair_url(fair, "/stands")), token).build();
+    json(send(request).await?).await
+}
+
+/// `GET /api/fairs/{fair}/stands/{stand}`: one stand.
+pub async fn stand(
+    fair: &FairId,
+    stand: &StandId,
+    token: &str,
+) -> Result<StandDetail, ApiClientError> {
+    let url = fair_url(fair, &format!("/stands/{stand}"));
+    json(send(bearer(Request::get(&url), token).build()).await?).await
+}
+
+/// `POST /api/fairs/{fair}/interactions`: one attempt at recording. The
+/// server answers a replay of the same id with the same body, so callers
+/// may retry with an unchanged `interaction`.
+pub async fn record_interaction(
+    fair: &FairId,
+    token: &str,
+    interaction: &RecordInteraction,
+) -> Result<RecordedInteraction, ApiClientError> {
+    let request = bearer(Request::post(&fair_url(fair, "/interactions")), token).json(interaction);
+    json(send(request).await?).await
+}
+
+/// `GET /api/fairs/{fair}/me`: the pupil's own record.
+pub async fn my_record(fair: &FairId, token: &str) -> Result<PupilRecord, ApiClientError> {
+    json(send(bearer(Request::get(&fair_url(fair, "/me")), token).build()).await?).await
+}
+
+/// `GET /api/fairs/{fair}/report`: the organiser's totals.
+pub async fn report(fair: &FairId, token: &str) -> Result<FairReport, ApiClientError> {
+    json(send(bearer(Request::get(&fair_url(fair, "/report")), token).build()).await?).await
+}
+
+/// `GET /api/fairs/{fair}/exports/...`: a CSV export, as text.
+pub async fn export(fair: &FairId, token: &str, export: Export) -> Result<String, ApiClientError> {
+    let url = fair_url(fair, &format!("/exports/{}", export.file()));
+    let response = send(bearer(Request::get(&url), token).build()).await?;
+    response
+        .text()
+        .await
+        .map_err(|error| ApiClientError::Network(error.to_string()))
+}

@@ -1,0 +1,91 @@
+//! Small pieces of browser plumbing the pages need and Leptos does not
+//! provide: reading a sign-in token from the address bar, saving a file,
+//! following a download link, showing dates in the reader's own time.
+
+use time::OffsetDateTime;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+
+/// Takes `token=...` out of the address bar's `#fragment`: returns the token
+/// and replaces the history entry with the same address without the
+/// fragment, so the token is not left on screen, in history or in a
+/// bookmark.
+pub fn take_hash_token() -> Option<String> {
+    let window = web_sys::window()?;
+    let location = window.location();
+    let hash = location.hash().ok()?;
+    let token = hash
+        .strip_prefix("#")
+        .unwrap_or(&hash)
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("token="))
+        .filter(|token| !token.is_empty())?
+        .to_owned();
+    let clean = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        // Keep the router's state object; only the address changes.
+        let state = history.state().unwrap_or(JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(&clean));
+    }
+    Some(token)
+}
+
+/// Clicks a temporary `<a href download>`: the browser saves the file
+/// rather than leaving the page (for same-origin links; others open).
+fn click_link(href: &str, file_name: &str) -> Result<(), JsValue> {
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let link: HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    link.set_href(href);
+    link.set_download(file_name);
+    link.set_rel("noopener");
+    let body = document
+        .body()
+        .ok_or_else(|| JsValue::from_str("no body"))?;
+    body.append_child(&link)?;
+    link.click();
+    link.remove();
+    Ok(())
+}
+
+/// Starts the download of a file at `url` (a prospectus).
+pub fn download_url(url: &str) -> Result<(), JsValue> {
+    let name = url
+        .split(['?', '#'])
+        .next()
+        .and_then(|path| path.rsplit('/').next())
+        .unwrap_or_default();
+    click_link(url, name)
+}
+
+/// Saves `text` as a file called `file_name`, through a Blob object URL.
+pub fn save_text(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let result = click_link(&url, file_name);
+    // Some browsers read the Blob after the click returns: free it later.
+    gloo_timers::callback::Timeout::new(60_000, move || {
+        let _ = Url::revoke_object_url(&url);
+    })
+    .forget();
+    result
+}
+
+/// A date and time in the reader's own time zone and British style, e.g.
+/// "Monday 23 November 2026 at 09:00".
+pub fn format_date_time(at: OffsetDateTime) -> String {
+    let millis = (at.unix_timestamp_nanos() / 1_000_000) as f64;
+    let date = js_sys::Date::new(&JsValue::from_f64(millis));
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"full".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    String::from(date.to_locale_string("en-GB", &options))
+}

@@ -1,0 +1,42 @@
+//! The careers fair front end: a Leptos app rendered in the browser. The
+//! router below is the map of every screen; each screen lives in `pages/`,
+//! talks to the API only through `api`, and keeps who is signed in through
+//! `session`.
+
+pub mod api;
+mod browser;
+mod components;
+mod pages;
+mod recording;
+mod session;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The whole app: a skip link, the site header and the routed screens.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            // rel="external" lets the browser follow the fragment itself, so
+            // focus moves to the main content (the router would only scroll).
+            <a class="skip-link" href="#main" rel="external">
+                "Skip to main content"
+            </a>
+            <header class="site-header">
+                <p class="brand">"Careers fair"</p>
+            </header>
+            <main id="main" tabindex="-1">
+                <Routes fallback=pages::NotFound>
+                    <Route path=path!("/") view=pages::Home />
+                    <Route path=path!("/fairs/:fair") view=pages::JoinPage />
+                    <Route path=path!("/fairs/:fair/hall") view=pages::HallPage />
+                    <Route path=path!("/fairs/:fair/stands/:stand") view=pages::StandPage />
+                    <Route path=path!("/fairs/:fair/me") view=pages::MyRecordPage />
+                    <Route path=path!("/fairs/:fair/organiser") view=pages::OrganiserPage />
+                </Routes>
+            </main>
+        </Router>
+    }
+}

@@ -1,0 +1,120 @@
+//! `/fairs/:fair/me`: the pupil's own record: their totals and the
+//! exhibitors they have met.
+
+use super::{BadLink, use_fair};
+use crate::components::{ErrorList, Loading, NeedsJoin, TallyFigures};
+use crate::{api, session};
+use leptos::prelude::*;
+use shared::api::{EncounterView, PupilRecord};
+use shared::domain::{Benchmark, FairId};
+
+/// The record of the pupil who joined this fair on this device.
+#[component]
+pub fn MyRecordPage() -> impl IntoView {
+    let fair = use_fair();
+    move || match fair.get() {
+        Some(fair) => view! { <MyRecord fair /> }.into_any(),
+        None => view! { <BadLink /> }.into_any(),
+    }
+}
+
+#[component]
+fn MyRecord(
+    /// The fair.
+    fair: FairId,
+) -> impl IntoView {
+    let Some(joined) = session::pupil(&fair) else {
+        return view! { <NeedsJoin fair /> }.into_any();
+    };
+    let record = LocalResource::new({
+        let (fair, token) = (fair.clone(), joined.token.clone());
+        move || {
+            let (fair, token) = (fair.clone(), token.clone());
+            async move { api::my_record(&fair, &token).await }
+        }
+    });
+    let sign_in = format!("/fairs/{fair}");
+    let hall = format!("/fairs/{fair}/hall");
+    let record_fair = fair.clone();
+    view! {
+        <p>
+            <a href=hall class="back">"← Back to the hall"</a>
+        </p>
+        <h1>"My record"</h1>
+        <Transition fallback=Loading>
+            <ErrorBoundary fallback=move |errors| {
+                view! { <ErrorList errors sign_in=sign_in.clone() /> }
+            }>
+                {move || {
+                    let fair = record_fair.clone();
+                    record.get().map(|result| result.map(|record| view! { <RecordView fair record /> }))
+                }}
+            </ErrorBoundary>
+        </Transition>
+    }
+    .into_any()
+}
+
+fn benchmark_label(benchmark: Benchmark) -> &'static str {
+    match benchmark {
+        Benchmark::Employers => "Employers (BM5)",
+        Benchmark::FurtherAndHigherEducation => "Further and higher education (BM7)",
+    }
+}
+
+/// A pupil's totals and encounters.
+#[component]
+fn RecordView(
+    /// The fair, for links back to stands.
+    fair: FairId,
+    /// The record.
+    record: PupilRecord,
+) -> impl IntoView {
+    let encounters = if record.encounters.is_empty() {
+        view! { <p>"You have not visited any stands yet. Go to the hall to start."</p> }.into_any()
+    } else {
+        let rows = record
+            .encounters
+            .into_iter()
+            .map(|encounter: EncounterView| {
+                view! {
+                    <tr>
+                        <th scope="row">
+                            <a href=format!("/fairs/{fair}/stands/{}", encounter.stand)>
+                                {encounter.stand_name.to_string()}
+                            </a>
+                        </th>
+                        <td>{benchmark_label(encounter.benchmark)}</td>
+                        <td class="number">{encounter.interactions}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="table-wrap">
+                <table id="encounters-table">
+                    <caption>"Exhibitors you have met"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Exhibitor"</th>
+                            <th scope="col">"Counts towards"</th>
+                            <th scope="col" class="number">"Interactions"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <p class="who">
+            <strong>{record.pupil.pseudonym.to_string()}</strong>
+            ", " {record.pupil.school_name.to_string()} ", " {record.pupil.year_group.to_string()}
+        </p>
+        <h2>"Totals"</h2>
+        <TallyFigures tally=record.totals />
+        <h2>"Encounters"</h2>
+        {encounters}
+    }
+}

@@ -1,0 +1,204 @@
+//! `/fairs/:fair/organiser`: the organiser's report, with the CSV exports.
+//! The organiser arrives through a sign-in link ending `#token=...`; the
+//! token is moved from the address bar into this tab's session storage.
+
+use super::{BadLink, use_fair};
+use crate::api::{self, Export};
+use crate::components::{ErrorList, Loading, TallyFigures};
+use crate::{browser, session};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use shared::api::{ExhibitorTotals, FairReport, SchoolTotals};
+use shared::domain::FairId;
+
+/// The organiser's view of the fair in the address.
+#[component]
+pub fn OrganiserPage() -> impl IntoView {
+    let fair = use_fair();
+    move || match fair.get() {
+        Some(fair) => view! { <Organiser fair /> }.into_any(),
+        None => view! { <BadLink /> }.into_any(),
+    }
+}
+
+#[component]
+fn Organiser(
+    /// The fair.
+    fair: FairId,
+) -> impl IntoView {
+    let from_link = browser::take_hash_token();
+    if let Some(token) = &from_link {
+        session::save_organiser_token(&fair, token);
+    }
+    let Some(token) = session::organiser_token(&fair).or(from_link) else {
+        return view! {
+            <h1>"Organiser sign-in needed"</h1>
+            <p>"Open the organiser sign-in link you were sent for this fair again."</p>
+        }
+        .into_any();
+    };
+    let report = LocalResource::new({
+        let (fair, token) = (fair.clone(), token.clone());
+        move || {
+            let (fair, token) = (fair.clone(), token.clone());
+            async move { api::report(&fair, &token).await }
+        }
+    });
+    view! {
+        <h1>"Fair report"</h1>
+        <p class="lead">"Attendance and encounters for " <code>{fair.to_string()}</code> "."</p>
+        <Exports fair=fair.clone() token />
+        <Transition fallback=Loading>
+            <ErrorBoundary fallback=|errors| view! { <ErrorList errors /> }>
+                {move || report.get().map(|result| result.map(|report| view! { <ReportView report /> }))}
+            </ErrorBoundary>
+        </Transition>
+    }
+    .into_any()
+}
+
+/// The two CSV download buttons and their status line.
+#[component]
+fn Exports(
+    /// The fair.
+    fair: FairId,
+    /// The organiser's bearer token.
+    token: String,
+) -> impl IntoView {
+    let status = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let fetch = move |export: Export| {
+        let (fair, token) = (fair.clone(), token.clone());
+        move |_| {
+            let (fair, token) = (fair.clone(), token.clone());
+            busy.set(true);
+            status.set("Preparing the download…".to_owned());
+            spawn_local(async move {
+                let message = match api::export(&fair, &token, export).await {
+                    Ok(csv) => {
+                        let name = export.file_name(&fair);
+                        match browser::save_text(&name, &csv, "text/csv") {
+                            Ok(()) => format!("Downloaded {name}"),
+                            Err(_) => "The download did not start: please try again.".to_owned(),
+                        }
+                    }
+                    Err(error) => format!("Download failed: {error}"),
+                };
+                status.try_set(message);
+                busy.try_set(false);
+            });
+        }
+    };
+    view! {
+        <section class="panel" aria-labelledby="exports-heading">
+            <h2 id="exports-heading">"Exports"</h2>
+            <p class="actions">
+                <button
+                    type="button"
+                    id="export-schools"
+                    disabled=move || busy.get()
+                    on:click=fetch(Export::Schools)
+                >
+                    "Download schools CSV"
+                </button>
+                <button
+                    type="button"
+                    id="export-exhibitors"
+                    disabled=move || busy.get()
+                    on:click=fetch(Export::Exhibitors)
+                >
+                    "Download exhibitors CSV"
+                </button>
+            </p>
+            <p id="export-status" class="status" role="status">{move || status.get()}</p>
+        </section>
+    }
+}
+
+/// The tally columns shared by both tables, after the row's own cells.
+fn tally_cells(tally: shared::encounter::Tally) -> impl IntoView {
+    view! {
+        <td class="number">{tally.pupils_attended}</td>
+        <td class="number">{tally.interactions}</td>
+        <td class="number">{tally.encounters}</td>
+        <td class="number">{tally.encounters_bm5}</td>
+        <td class="number">{tally.encounters_bm7}</td>
+    }
+}
+
+/// The header cells matching [`tally_cells`].
+fn tally_headers() -> impl IntoView {
+    view! {
+        <th scope="col" class="number">"Attended"</th>
+        <th scope="col" class="number">"Interactions"</th>
+        <th scope="col" class="number">"Encounters"</th>
+        <th scope="col" class="number">"BM5"</th>
+        <th scope="col" class="number">"BM7"</th>
+    }
+}
+
+/// The fair's totals and the per-school and per-exhibitor tables.
+#[component]
+fn ReportView(
+    /// The report.
+    report: FairReport,
+) -> impl IntoView {
+    let schools = report
+        .schools
+        .into_iter()
+        .map(|school: SchoolTotals| {
+            view! {
+                <tr>
+                    <th scope="row">{school.name.to_string()}</th>
+                    <td class="number">{school.pupils_joined}</td>
+                    {tally_cells(school.totals)}
+                </tr>
+            }
+        })
+        .collect_view();
+    let exhibitors = report
+        .exhibitors
+        .into_iter()
+        .map(|exhibitor: ExhibitorTotals| {
+            view! {
+                <tr>
+                    <th scope="row">{exhibitor.name.to_string()}</th>
+                    <td>{exhibitor.kind.label()}</td>
+                    {tally_cells(exhibitor.totals)}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2>"Totals"</h2>
+        <TallyFigures tally=report.totals pupils_joined=report.pupils_joined />
+        <h2>"By school"</h2>
+        <div class="table-wrap">
+            <table id="schools-table">
+                <caption>"Attendance and encounters per school"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"School"</th>
+                        <th scope="col" class="number">"Joined"</th>
+                        {tally_headers()}
+                    </tr>
+                </thead>
+                <tbody>{schools}</tbody>
+            </table>
+        </div>
+        <h2>"By exhibitor"</h2>
+        <div class="table-wrap">
+            <table id="exhibitors-table">
+                <caption>"Pupils met and interactions per exhibitor"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Exhibitor"</th>
+                        <th scope="col">"Kind"</th>
+                        {tally_headers()}
+                    </tr>
+                </thead>
+                <tbody>{exhibitors}</tbody>
+            </table>
+        </div>
+    }
+}

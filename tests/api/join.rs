@@ -1,0 +1,87 @@
+use serde_json::Value;
+use shared::api::{ErrorBody, ErrorCode, JoinedPupil};
+use tests::{CLOSED_FAIR, OTHER_JOIN_CODE, spawn_app};
+
+#[tokio::test]
+async fn pupil_joins_with_a_school_code_and_gets_a_pseudonym_and_token() {
+    let app = spawn_app().await;
+    let response = app.join("abcd efgh", 9).await;
+    assert_eq!(response.status(), 201);
+    let joined: JoinedPupil = response.json().await.expect("body");
+    assert_eq!(joined.pupil.school_name.as_str(), "Minehead School");
+    assert_eq!(joined.pupil.year_group.get(), 9);
+    assert_eq!(joined.pupil.pseudonym.as_str().split(' ').count(), 2);
+
+    let me = app
+        .get(&format!("/api/fairs/{}/me", app.fair), Some(&joined.token))
+        .await;
+    assert_eq!(me.status(), 200, "the token signs the pupil in");
+    let report = app.report().await;
+    assert_eq!(report.pupils_joined, 1);
+    assert_eq!(report.totals.pupils_attended, 0, "joining is not attending");
+}
+
+#[tokio::test]
+async fn pupils_are_counted_against_their_own_school() {
+    let app = spawn_app().await;
+    app.join_ok().await;
+    assert_eq!(app.join(OTHER_JOIN_CODE, 12).await.status(), 201);
+    let report = app.report().await;
+    let joined: Vec<_> = report
+        .schools
+        .iter()
+        .map(|s| (s.school.as_str(), s.pupils_joined))
+        .collect();
+    assert_eq!(joined, [("minehead", 1), ("watchet", 1)]);
+}
+
+#[tokio::test]
+async fn a_wrong_join_code_is_refused_and_creates_no_pupil() {
+    let app = spawn_app().await;
+    let before = app.item_count().await;
+    let cases = [
+        (
+            "ABCD-EFGK",
+            9,
+            ErrorCode::UnknownJoinCode,
+            "well-formed but unknown code",
+        ),
+        ("nope", 9, ErrorCode::InvalidField, "too short"),
+        (
+            "ABCD-EFG0",
+            9,
+            ErrorCode::InvalidField,
+            "look-alike character",
+        ),
+        (
+            "ABCD-EFGH",
+            6,
+            ErrorCode::InvalidField,
+            "primary-school year group",
+        ),
+    ];
+    for (code, year, expected, why) in cases {
+        let response = app.join(code, year).await;
+        assert_eq!(response.status(), 422, "{why}");
+        let error: ErrorBody = response.json().await.expect("error body");
+        assert_eq!(error.code, expected, "{why}");
+        assert!(!error.message.is_empty(), "{why}");
+    }
+    assert_eq!(app.item_count().await, before, "nothing was written");
+}
+
+#[tokio::test]
+async fn joining_an_unknown_or_closed_fair_is_refused() {
+    let app = spawn_app().await;
+    let body = serde_json::json!({"join_code": "ABCD-EFGH", "year_group": 9});
+    let unknown = app
+        .post_json("/api/fairs/no-such-fair/pupils", &body, None)
+        .await;
+    assert_eq!(unknown.status(), 404);
+    let closed = app
+        .post_json(&format!("/api/fairs/{CLOSED_FAIR}/pupils"), &body, None)
+        .await;
+    assert_eq!(closed.status(), 409);
+    let error: Value = closed.json().await.expect("body");
+    assert_eq!(error["code"], "fair_not_open");
+}

@@ -1,0 +1,9 @@
+//! Integration tests over HTTP against the real router and the local
+//! DynamoDB engine, each on its own table. One binary, one link step.
+
+mod access;
+mod bad_input;
+mod interactions;
+mod join;
+mod lambda_event;
+mod report;

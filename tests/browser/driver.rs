@@ -1,0 +1,99 @@
+//! Starts chromedriver on a free port and connects a WebDriver session to a
+//! headless Chromium. Paths come from the environment that `cargo xtask
+//! test` sets; nothing here downloads a browser.
+
+use fantoccini::{Client, ClientBuilder};
+use serde_json::json;
+use std::path::PathBuf;
+use std::time::Duration;
+use tokio::process::{Child, Command};
+
+pub struct Browser {
+    pub client: Client,
+    _driver: Child,
+    _profile: tempfile::TempDir,
+}
+
+pub fn artifacts_dir() -> PathBuf {
+    let dir = std::env::var_os("TEST_ARTIFACTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| std::env::temp_dir().join("careers-fair-artifacts"));
+    std::fs::create_dir_all(&dir).expect("artifacts dir");
+    dir
+}
+
+pub fn frontend_dist() -> PathBuf {
+    let dist = std::env::var_os("FRONTEND_DIST").map(PathBuf::from).expect(
+        "FRONTEND_DIST is not set: run the browser tests with `cargo xtask test`, which builds the front end",
+    );
+    assert!(
+        dist.join("index.html").exists(),
+        "{} has no index.html: build the front end first",
+        dist.display()
+    );
+    dist
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port()
+}
+
+pub async fn launch(width: u32, height: u32) -> Browser {
+    let chromedriver =
+        std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let port = free_port();
+    let driver = Command::new(&chromedriver)
+        .arg(format!("--port={port}"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap_or_else(|e| panic!("starting {chromedriver}: {e}"));
+    let profile = tempfile::TempDir::with_prefix("chromium-profile").expect("profile dir");
+    let downloads = artifacts_dir().join("downloads");
+    std::fs::create_dir_all(&downloads).expect("downloads dir");
+    let capabilities = json!({
+        "goog:chromeOptions": {
+            "binary": chromium,
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage",
+                format!("--window-size={width},{height}"),
+                format!("--user-data-dir={}", profile.path().display()),
+            ],
+            "prefs": {
+                "download.default_directory": downloads.display().to_string(),
+                "download.prompt_for_download": false,
+                "plugins.always_open_pdf_externally": true
+            }
+        }
+    });
+    let capabilities = capabilities.as_object().expect("object").clone();
+    let url = format!("http://127.0.0.1:{port}");
+    let mut last_error = None;
+    for _ in 0..50 {
+        match ClientBuilder::rustls()
+            .expect("tls")
+            .capabilities(capabilities.clone())
+            .connect(&url)
+            .await
+        {
+            Ok(client) => {
+                return Browser {
+                    client,
+                    _driver: driver,
+                    _profile: profile,
+                };
+            }
+            Err(error) => last_error = Some(error),
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    panic!("could not start a Chromium session through {chromedriver}: {last_error:?}");
+}

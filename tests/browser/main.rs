@@ -1,0 +1,6 @@
+//! Browser tests: headless Chromium (Debian's, through chromedriver) clicks
+//! through the fair as a pupil would, against the real router, the built
+//! front end and the local DynamoDB engine.
+
+mod driver;
+mod pupil_journey;

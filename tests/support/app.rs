@@ -1,0 +1,192 @@
+//! The app under test and a typed client for it.
+
+use super::fixture;
+use careers_api::auth::{Caller, Tokens};
+use careers_api::config::{Settings, SigningKey};
+use careers_api::state::{AppState, dynamodb_client};
+use careers_api::store::Store;
+use serde::Serialize;
+use shared::api::{JoinRequest, JoinedPupil, RecordInteraction};
+use shared::domain::{FairId, InteractionId, InteractionKind, StandId};
+use std::path::Path;
+use std::sync::Once;
+use time::Duration;
+
+pub struct TestApp {
+    /// e.g. `http://127.0.0.1:41234`
+    pub address: String,
+    pub http: reqwest::Client,
+    pub store: Store,
+    pub state: AppState,
+    pub fair: FairId,
+}
+
+fn engine_endpoint() -> String {
+    std::env::var("DYNAMODB_ENDPOINT").expect(
+        "DYNAMODB_ENDPOINT is not set: run the tests with `cargo xtask test`, which starts the local DynamoDB engine",
+    )
+}
+
+fn init_logs() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        if std::env::var_os("TEST_LOG").is_some() {
+            tracing_subscriber::fmt().with_test_writer().init();
+        }
+    });
+}
+
+/// Starts the API on port 0 against a fresh table seeded with the fixture.
+pub async fn spawn_app() -> TestApp {
+    spawn(None).await
+}
+
+/// As [`spawn_app`], also serving a built front end the way the local server
+/// does (static files, `index.html` for unknown paths, files under `/files`).
+pub async fn spawn_app_with_static(site: &Path, files: &Path) -> TestApp {
+    spawn(Some((site, files))).await
+}
+
+async fn spawn(site: Option<(&Path, &Path)>) -> TestApp {
+    init_logs();
+    let settings = Settings {
+        table_name: format!("test-{}", uuid::Uuid::new_v4()),
+        dynamodb_endpoint: Some(engine_endpoint()),
+        signing_key: SigningKey::parse("test-signing-key-".repeat(3)).expect("key"),
+        files_base_url: "/files".into(),
+    };
+    let client = dynamodb_client(settings.dynamodb_endpoint.as_deref()).await;
+    let state = AppState::new(&settings, client);
+    state
+        .store
+        .create_table_if_missing()
+        .await
+        .expect("create table");
+    fixture::seed(&state.store).await;
+
+    let mut router = careers_api::app(state.clone());
+    if let Some((site, files)) = site {
+        use tower_http::services::{ServeDir, ServeFile};
+        router = router
+            .nest_service("/files", ServeDir::new(files))
+            .fallback_service(
+                ServeDir::new(site).fallback(ServeFile::new(site.join("index.html"))),
+            );
+    }
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let address = format!("http://{}", listener.local_addr().expect("address"));
+    tokio::spawn(async move { axum::serve(listener, router).await.expect("serve") });
+
+    TestApp {
+        address,
+        http: reqwest::Client::new(),
+        store: state.store.clone(),
+        fair: FairId::parse(fixture::FAIR).expect("id"),
+        state,
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub fn tokens(&self) -> &Tokens {
+        &self.state.tokens
+    }
+
+    pub fn organiser_token(&self) -> String {
+        self.token_for(&Caller::Organiser {
+            fair: self.fair.clone(),
+        })
+    }
+
+    pub fn token_for(&self, caller: &Caller) -> String {
+        self.tokens()
+            .issue(caller, Duration::hours(1))
+            .expect("token")
+    }
+
+    pub async fn post_json(
+        &self,
+        path: &str,
+        body: &impl Serialize,
+        token: Option<&str>,
+    ) -> reqwest::Response {
+        let mut request = self.http.post(self.url(path)).json(body);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send().await.expect("request sent")
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> reqwest::Response {
+        let mut request = self.http.get(self.url(path));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send().await.expect("request sent")
+    }
+
+    pub async fn join(&self, join_code: &str, year_group: u8) -> reqwest::Response {
+        let body = JoinRequest {
+            join_code: join_code.into(),
+            year_group,
+        };
+        self.post_json(&format!("/api/fairs/{}/pupils", self.fair), &body, None)
+            .await
+    }
+
+    /// Joins with the fixture's first school and returns the pupil.
+    pub async fn join_ok(&self) -> JoinedPupil {
+        let response = self.join(fixture::JOIN_CODE, 9).await;
+        assert_eq!(response.status(), 201, "join should succeed");
+        response.json().await.expect("joined pupil")
+    }
+
+    pub async fn record(&self, token: &str, interaction: &RecordInteraction) -> reqwest::Response {
+        self.post_json(
+            &format!("/api/fairs/{}/interactions", self.fair),
+            interaction,
+            Some(token),
+        )
+        .await
+    }
+
+    pub fn visit(stand: &str) -> RecordInteraction {
+        RecordInteraction {
+            id: InteractionId::new_random(),
+            stand: StandId::parse(stand).expect("stand id"),
+            kind: InteractionKind::Visit {},
+        }
+    }
+
+    pub async fn report(&self) -> shared::api::FairReport {
+        let response = self
+            .get(
+                &format!("/api/fairs/{}/report", self.fair),
+                Some(&self.organiser_token()),
+            )
+            .await;
+        assert_eq!(response.status(), 200, "report");
+        response.json().await.expect("report body")
+    }
+
+    /// How many items the table holds: proof that a refused request wrote nothing.
+    pub async fn item_count(&self) -> usize {
+        let client = dynamodb_client(Some(&engine_endpoint())).await;
+        let mut count = 0;
+        let mut pages = client
+            .scan()
+            .table_name(self.store.table_name())
+            .select(aws_sdk_dynamodb::types::Select::Count)
+            .into_paginator()
+            .send();
+        while let Some(page) = pages.next().await {
+            count += usize::try_from(page.expect("scan").count).expect("count");
+        }
+        count
+    }
+}
