@@ -64,8 +64,17 @@ pub fn tally_change(novelty: Novelty, benchmark: Benchmark) -> Tally {
 /// What one stored encounter contributes to a pupil's own totals: one
 /// encounter under its benchmark and the interactions it holds.
 pub fn encounter_tally(benchmark: Benchmark, interactions: u64) -> Tally {
-    let first = tally_change(Novelty { first_for_pupil: false, first_with_exhibitor: true }, benchmark);
-    Tally { interactions, ..first }
+    let first = tally_change(
+        Novelty {
+            first_for_pupil: false,
+            first_with_exhibitor: true,
+        },
+        benchmark,
+    );
+    Tally {
+        interactions,
+        ..first
+    }
 }
 
 #[cfg(test)]
@@ -131,7 +140,13 @@ mod tests {
     fn an_encounter_contributes_itself_and_its_interactions() {
         assert_eq!(
             encounter_tally(Benchmark::FurtherAndHigherEducation, 3),
-            Tally { pupils_attended: 0, interactions: 3, encounters: 1, encounters_bm5: 0, encounters_bm7: 1 }
+            Tally {
+                pupils_attended: 0,
+                interactions: 3,
+                encounters: 1,
+                encounters_bm5: 0,
+                encounters_bm7: 1
+            }
         );
     }
 

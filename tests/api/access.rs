@@ -122,3 +122,40 @@ async fn routes_refuse_missing_forged_and_wrong_role_tokens() {
     assert_eq!(anonymous.status(), 401);
     assert_eq!(app.item_count().await, before, "nothing was written");
 }
+
+#[tokio::test]
+async fn an_exhibitor_sees_only_their_own_stands_figures_with_small_counts_hidden() {
+    let app = spawn_app().await;
+    let pupil = app.join_ok().await;
+    app.record(&pupil.token, &TestApp::visit(EMPLOYER)).await;
+    let fair = app.fair.clone();
+    let own = app.token_for(&Caller::Exhibitor {
+        fair: fair.clone(),
+        stand: StandId::parse(EMPLOYER).expect("id"),
+    });
+    let other = app.token_for(&Caller::Exhibitor {
+        fair: fair.clone(),
+        stand: StandId::parse(tests::COLLEGE).expect("id"),
+    });
+    let path = format!("/api/fairs/{fair}/stands/{EMPLOYER}/figures");
+
+    let figures: shared::api::StandFigures = app
+        .get(&path, Some(&own))
+        .await
+        .json()
+        .await
+        .expect("figures");
+    assert_eq!(
+        figures.encounters,
+        shared::api::Figure::FewerThan(5),
+        "one pupil is not shown as 1"
+    );
+    assert_eq!(figures.interactions.label(), "fewer than 5");
+    for (token, why) in [
+        (&other, "another stand's exhibitor"),
+        (&pupil.token, "a pupil"),
+    ] {
+        let response = app.get(&path, Some(token)).await;
+        assert_eq!(response.status(), 403, "{why}");
+    }
+}

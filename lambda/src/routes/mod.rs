@@ -16,6 +16,10 @@ pub fn api() -> Router<AppState> {
         .route("/fairs/{fair}", get(fairs::show))
         .route("/fairs/{fair}/stands", get(fairs::hall))
         .route("/fairs/{fair}/stands/{stand}", get(fairs::stand))
+        .route(
+            "/fairs/{fair}/stands/{stand}/figures",
+            get(reports::stand_figures),
+        )
         .route("/fairs/{fair}/pupils", post(pupils::join))
         .route("/fairs/{fair}/me", get(pupils::me))
         .route("/fairs/{fair}/interactions", post(interactions::record))

@@ -9,8 +9,8 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use shared::api::FairReport;
-use shared::domain::FairId;
+use shared::api::{FairReport, StandFigures};
+use shared::domain::{FairId, StandId};
 
 pub async fn report(
     State(state): State<AppState>,
@@ -61,4 +61,18 @@ pub async fn exhibitors_csv(
     Path(fair): Path<FairId>,
 ) -> Result<Response, ApiError> {
     csv_export(state, caller, fair, "exhibitors", export::exhibitors_csv).await
+}
+
+/// Only the stand's own exhibitor sees its figures.
+pub async fn stand_figures(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((fair, stand)): Path<(FairId, StandId)>,
+) -> Result<Json<StandFigures>, ApiError> {
+    if caller.exhibitor_of(&fair)? != &stand {
+        return Err(ApiError::Forbidden);
+    }
+    service::stand_figures(&state, &fair, &stand)
+        .await
+        .map(Json)
 }

@@ -3,8 +3,8 @@
 use super::existing_fair;
 use crate::error::ApiError;
 use crate::state::AppState;
-use shared::api::{ExhibitorTotals, FairReport, SchoolTotals};
-use shared::domain::FairId;
+use shared::api::{ExhibitorTotals, FairReport, Figure, SchoolTotals, StandFigures};
+use shared::domain::{FairId, StandId};
 
 pub async fn fair_report(state: &AppState, fair: &FairId) -> Result<FairReport, ApiError> {
     existing_fair(&state.store, fair).await?;
@@ -43,5 +43,29 @@ pub async fn fair_report(state: &AppState, fair: &FairId) -> Result<FairReport, 
         totals: totals.fair.tally,
         schools,
         exhibitors,
+    })
+}
+
+/// An exhibitor's view of their own stand: totals with small counts hidden.
+pub async fn stand_figures(
+    state: &AppState,
+    fair: &FairId,
+    stand: &StandId,
+) -> Result<StandFigures, ApiError> {
+    let (totals, stand) =
+        tokio::try_join!(state.store.totals(fair), state.store.stand(fair, stand))?;
+    let stand = stand.ok_or(ApiError::UnknownStand)?;
+    let counted = totals
+        .stands
+        .get(&stand.id)
+        .copied()
+        .unwrap_or_default()
+        .tally;
+    Ok(StandFigures {
+        stand: stand.id,
+        name: stand.name,
+        kind: stand.kind,
+        interactions: Figure::suppressed(counted.interactions),
+        encounters: Figure::suppressed(counted.encounters),
     })
 }

@@ -4,12 +4,14 @@
 
 mod error;
 mod fair;
+mod figures;
 mod interaction;
 mod pupil;
 mod report;
 
 pub use error::{ErrorBody, ErrorCode};
 pub use fair::{FairView, ProspectusView, StandDetail, StandSummary};
+pub use figures::{Figure, SUPPRESS_BELOW, StandFigures};
 pub use interaction::{RecordInteraction, RecordedInteraction};
 pub use pupil::{
     EncounterView, JoinDetails, JoinError, JoinRequest, JoinedPupil, PupilProfile, PupilRecord,
