@@ -8,6 +8,7 @@ pub mod demo;
 mod error;
 pub mod export;
 mod extract;
+pub mod local;
 pub mod model;
 mod routes;
 mod service;

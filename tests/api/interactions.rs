@@ -49,12 +49,7 @@ async fn more_interactions_with_one_exhibitor_stay_one_encounter() {
     let app = spawn_app().await;
     let pupil = app.join_ok().await;
     app.record(&pupil.token, &TestApp::visit(EMPLOYER)).await;
-    let download = RecordInteraction {
-        kind: InteractionKind::ProspectusDownload {
-            prospectus: ProspectusId::parse(PROSPECTUS).expect("id"),
-        },
-        ..TestApp::visit(EMPLOYER)
-    };
+    let download = TestApp::download(EMPLOYER, PROSPECTUS);
     let second = app.record(&pupil.token, &download).await;
     assert_eq!(second.status(), 201);
     assert!(

@@ -1,5 +1,3 @@
-use shared::api::RecordInteraction;
-use shared::domain::{InteractionKind, ProspectusId};
 use tests::{EMPLOYER, PROSPECTUS, TestApp, spawn_app};
 
 #[tokio::test]
@@ -7,12 +5,7 @@ async fn the_organisers_csv_exports_show_the_visit_and_the_download() {
     let app = spawn_app().await;
     let pupil = app.join_ok().await;
     app.record(&pupil.token, &TestApp::visit(EMPLOYER)).await;
-    let download = RecordInteraction {
-        kind: InteractionKind::ProspectusDownload {
-            prospectus: ProspectusId::parse(PROSPECTUS).expect("id"),
-        },
-        ..TestApp::visit(EMPLOYER)
-    };
+    let download = TestApp::download(EMPLOYER, PROSPECTUS);
     app.record(&pupil.token, &download).await;
 
     let token = app.organiser_token();

@@ -7,7 +7,7 @@ use careers_api::state::{AppState, dynamodb_client};
 use careers_api::store::Store;
 use serde::Serialize;
 use shared::api::{JoinRequest, JoinedPupil, RecordInteraction};
-use shared::domain::{FairId, InteractionId, InteractionKind, StandId};
+use shared::domain::{FairId, InteractionId, InteractionKind, ProspectusId, StandId};
 use std::path::Path;
 use std::sync::Once;
 use time::Duration;
@@ -64,15 +64,11 @@ async fn spawn(site: Option<(&Path, &Path)>) -> TestApp {
         .expect("create table");
     fixture::seed(&state.store).await;
 
-    let mut router = careers_api::app(state.clone());
-    if let Some((site, files)) = site {
-        use tower_http::services::{ServeDir, ServeFile};
-        router = router
-            .nest_service("/files", ServeDir::new(files))
-            .fallback_service(
-                ServeDir::new(site).fallback(ServeFile::new(site.join("index.html"))),
-            );
-    }
+    let router = careers_api::local::with_site(
+        careers_api::app(state.clone()),
+        site.map(|(site, _)| site),
+        site.map(|(_, files)| files),
+    );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
@@ -153,6 +149,15 @@ impl TestApp {
             Some(token),
         )
         .await
+    }
+
+    pub fn download(stand: &str, prospectus: &str) -> RecordInteraction {
+        RecordInteraction {
+            kind: InteractionKind::ProspectusDownload {
+                prospectus: ProspectusId::parse(prospectus).expect("prospectus id"),
+            },
+            ..Self::visit(stand)
+        }
     }
 
     pub fn visit(stand: &str) -> RecordInteraction {

@@ -7,9 +7,8 @@
 use anyhow::Context;
 use careers_api::config::Settings;
 use careers_api::state::{AppState, dynamodb_client};
-use careers_api::{app, telemetry};
+use careers_api::{app, local, telemetry};
 use std::path::PathBuf;
-use tower_http::services::{ServeDir, ServeFile};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -24,16 +23,9 @@ async fn main() -> anyhow::Result<()> {
         .await
         .context("creating the table")?;
 
-    let mut router = app(state);
-    if let Ok(files) = std::env::var("FILES_DIR") {
-        router = router.nest_service("/files", ServeDir::new(files));
-    }
-    if let Ok(dir) = std::env::var("STATIC_DIR") {
-        let dir = PathBuf::from(dir);
-        // Unknown paths get index.html so the front end's router can take them.
-        let site = ServeDir::new(&dir).fallback(ServeFile::new(dir.join("index.html")));
-        router = router.fallback_service(site);
-    }
+    let site = std::env::var_os("STATIC_DIR").map(PathBuf::from);
+    let files = std::env::var_os("FILES_DIR").map(PathBuf::from);
+    let router = local::with_site(app(state), site.as_deref(), files.as_deref());
 
     let listener = tokio::net::TcpListener::bind(&bind)
         .await

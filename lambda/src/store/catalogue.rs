@@ -2,10 +2,8 @@
 //! demo seed), read on every page of the hall.
 
 use super::items::{self, FairItem, JoinCodeItem, SchoolItem, StandItem, from_item, key, to_item};
-use super::table::build_error;
 use super::{Store, StoreError, keys};
 use crate::model::{Fair, School, Stand};
-use aws_sdk_dynamodb::types::{Put, TransactWriteItem};
 use shared::domain::{FairId, JoinCode, SchoolId, StandId};
 
 impl Store {
@@ -37,20 +35,11 @@ impl Store {
             sk: keys::code_sk(&school.join_code),
             school: school.id.clone(),
         };
-        let put = |item| {
-            Put::builder()
-                .table_name(&self.table)
-                .set_item(Some(item))
-                .condition_expression("attribute_not_exists(pk)")
-                .build()
-                .map(|put| TransactWriteItem::builder().put(put).build())
-                .map_err(build_error)
-        };
         let result = self
             .client
             .transact_write_items()
-            .transact_items(put(to_item(&SchoolItem::new(fair, school))?)?)
-            .transact_items(put(to_item(&code)?)?)
+            .transact_items(self.put_if_absent(to_item(&SchoolItem::new(fair, school))?)?)
+            .transact_items(self.put_if_absent(to_item(&code)?)?)
             .send()
             .await;
         match result {

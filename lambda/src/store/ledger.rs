@@ -22,7 +22,7 @@ use super::items::{EncounterItem, InteractionItem, PupilItem, from_item, key, to
 use super::table::build_error;
 use super::totals::{school_scope, stand_scope};
 use super::{Store, StoreError, keys};
-use aws_sdk_dynamodb::types::{AttributeValue, Put, TransactWriteItem, Update};
+use aws_sdk_dynamodb::types::{AttributeValue, TransactWriteItem, Update};
 use rand::Rng;
 use shared::domain::{Benchmark, FairId, InteractionId, InteractionKind, PupilId, StandId};
 use shared::encounter::{Novelty, Tally, tally_change};
@@ -159,13 +159,7 @@ impl Store {
             at: interaction.at,
             new_encounter,
         };
-        let put = Put::builder()
-            .table_name(&self.table)
-            .set_item(Some(to_item(&item)?))
-            .condition_expression("attribute_not_exists(pk)")
-            .build()
-            .map_err(build_error)?;
-        Ok(TransactWriteItem::builder().put(put).build())
+        self.put_if_absent(to_item(&item)?)
     }
 
     fn bump_pupil(&self, pupil_pk: &str, seen: u64) -> Result<TransactWriteItem, StoreError> {
@@ -194,13 +188,7 @@ impl Store {
                 stand: stand.clone(),
                 interactions: 1,
             };
-            let put = Put::builder()
-                .table_name(&self.table)
-                .set_item(Some(to_item(&item)?))
-                .condition_expression("attribute_not_exists(pk)")
-                .build()
-                .map_err(build_error)?;
-            return Ok(TransactWriteItem::builder().put(put).build());
+            return self.put_if_absent(to_item(&item)?);
         }
         let update = Update::builder()
             .table_name(&self.table)

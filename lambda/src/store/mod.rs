@@ -112,6 +112,23 @@ impl Store {
         &self.table
     }
 
+    /// A transaction step that puts `item` only if no item has its key: how
+    /// everything that must exist once is written.
+    fn put_if_absent(
+        &self,
+        item: Item,
+    ) -> Result<aws_sdk_dynamodb::types::TransactWriteItem, StoreError> {
+        let put = aws_sdk_dynamodb::types::Put::builder()
+            .table_name(&self.table)
+            .set_item(Some(item))
+            .condition_expression("attribute_not_exists(pk)")
+            .build()
+            .map_err(table::build_error)?;
+        Ok(aws_sdk_dynamodb::types::TransactWriteItem::builder()
+            .put(put)
+            .build())
+    }
+
     async fn get(&self, key: Item, consistent: bool) -> Result<Option<Item>, StoreError> {
         let output = self
             .client

@@ -1,28 +1,20 @@
 //! Pupils joining a fair and reading their own record.
 
 use super::items::{EncounterItem, PupilItem, from_item, key, to_item};
-use super::table::build_error;
 use super::totals::school_scope;
 use super::{Store, StoreError, keys};
 use crate::model::{Encounter, Pupil};
-use aws_sdk_dynamodb::types::{Put, TransactWriteItem};
 use shared::domain::{FairId, PupilId};
 
 impl Store {
     /// Stores a new pupil and counts them as joined, in one transaction.
     pub async fn add_pupil(&self, fair: &FairId, pupil: &Pupil) -> Result<(), StoreError> {
-        let put = Put::builder()
-            .table_name(&self.table)
-            .set_item(Some(to_item(&PupilItem::new(fair, pupil))?))
-            .condition_expression("attribute_not_exists(pk)")
-            .build()
-            .map_err(build_error)?;
         let totals_pk = keys::totals_pk(fair, keys::shard_of(&pupil.id));
         let joined = [("pupils_joined", 1)];
         let mut request = self
             .client
             .transact_write_items()
-            .transact_items(TransactWriteItem::builder().put(put).build());
+            .transact_items(self.put_if_absent(to_item(&PupilItem::new(fair, pupil))?)?);
         for scope in [keys::FAIR_SK.to_owned(), school_scope(&pupil.school)] {
             if let Some(step) = self.add_to_totals(&totals_pk, scope, &joined)? {
                 request = request.transact_items(step);
