@@ -209,3 +209,45 @@ async fn reusing_an_interaction_id_for_something_else_is_refused() {
     );
     assert_eq!(app.report().await.totals.interactions, 1);
 }
+
+#[tokio::test]
+async fn sixty_four_pupils_at_one_popular_stand_at_once_are_counted_exactly() {
+    let app = spawn_app().await;
+    let pupils = futures::future::join_all((0..64).map(|_| app.join_ok())).await;
+    // Each pupil visits twice and retries each visit once, all at the same time.
+    let sends = pupils.iter().flat_map(|pupil| {
+        let first = TestApp::visit(EMPLOYER);
+        let second = TestApp::visit(EMPLOYER);
+        [first.clone(), first, second.clone(), second].map(|interaction| {
+            let app = &app;
+            let token = pupil.token.clone();
+            async move { app.record(&token, &interaction).await.status().as_u16() }
+        })
+    });
+    let statuses = futures::future::join_all(sends).await;
+    let created = statuses.iter().filter(|s| **s == 201).count();
+    let replayed = statuses.iter().filter(|s| **s == 200).count();
+    assert_eq!(
+        (created, replayed),
+        (128, 128),
+        "every interaction once, every retry answered: {statuses:?}"
+    );
+
+    let report = app.report().await;
+    assert_eq!(report.pupils_joined, 64);
+    assert_eq!(report.totals.pupils_attended, 64);
+    assert_eq!(report.totals.interactions, 128);
+    assert_eq!(
+        (report.totals.encounters, report.totals.encounters_bm5),
+        (64, 64)
+    );
+    let stand = report
+        .exhibitors
+        .iter()
+        .find(|e| e.stand.as_str() == EMPLOYER)
+        .expect("row");
+    assert_eq!(
+        (stand.totals.interactions, stand.totals.encounters),
+        (128, 64)
+    );
+}
