@@ -6,4 +6,5 @@ mod bad_input;
 mod interactions;
 mod join;
 mod lambda_event;
+mod replay;
 mod report;

@@ -5,6 +5,7 @@
 
 mod app;
 mod fixture;
+pub mod replay;
 
 pub use app::{TestApp, spawn_app, spawn_app_with_static};
 pub use fixture::{CLOSED_FAIR, COLLEGE, EMPLOYER, FAIR, JOIN_CODE, OTHER_JOIN_CODE, PROSPECTUS};

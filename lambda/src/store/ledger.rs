@@ -22,7 +22,7 @@ use super::items::{EncounterItem, InteractionItem, PupilItem, from_item, key, to
 use super::table::build_error;
 use super::totals::{school_scope, stand_scope};
 use super::{Store, StoreError, keys};
-use aws_sdk_dynamodb::types::{AttributeValue, TransactWriteItem, Update};
+use aws_sdk_dynamodb::types::{AttributeValue, ReturnConsumedCapacity, TransactWriteItem, Update};
 use rand::Rng;
 use shared::domain::{Benchmark, FairId, InteractionId, InteractionKind, PupilId, StandId};
 use shared::encounter::{Novelty, Tally, tally_change};
@@ -120,12 +120,16 @@ impl Store {
             .client
             .transact_write_items()
             .set_transact_items(Some(steps))
+            .return_consumed_capacity(ReturnConsumedCapacity::Total)
             .send()
             .await;
-        let Err(error) = result else {
-            return Ok(Attempt::Done(Recorded::New {
-                new_encounter: novelty.first_with_exhibitor,
-            }));
+        let error = match result {
+            Ok(output) => {
+                self.capacity.add_write(output.consumed_capacity());
+                let new_encounter = novelty.first_with_exhibitor;
+                return Ok(Attempt::Done(Recorded::New { new_encounter }));
+            }
+            Err(error) => error,
         };
         let Some(cancelled) = error.as_service_error().and_then(|e| match e {
             aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError::TransactionCanceledException(c) => Some(c),

@@ -16,6 +16,7 @@
 //! changes a count happens in the same transaction as the record it counts,
 //! so the totals cannot drift from the ledger.
 
+mod capacity;
 mod catalogue;
 mod items;
 pub mod keys;
@@ -24,6 +25,7 @@ mod pupils;
 mod table;
 mod totals;
 
+pub use capacity::CapacityUsed;
 pub use ledger::{NewInteraction, RecordError, Recorded};
 pub use totals::FairTotals;
 
@@ -98,6 +100,7 @@ impl StoreError {
 pub struct Store {
     client: Client,
     table: String,
+    capacity: std::sync::Arc<capacity::CapacityMeter>,
 }
 
 impl Store {
@@ -105,11 +108,17 @@ impl Store {
         Self {
             client,
             table: table.into(),
+            capacity: Default::default(),
         }
     }
 
     pub fn table_name(&self) -> &str {
         &self.table
+    }
+
+    /// Capacity units the ledger's reads and writes have used so far.
+    pub fn capacity_used(&self) -> CapacityUsed {
+        self.capacity.used()
     }
 
     /// A transaction step that puts `item` only if no item has its key: how
@@ -136,9 +145,11 @@ impl Store {
             .table_name(&self.table)
             .set_key(Some(key))
             .consistent_read(consistent)
+            .return_consumed_capacity(aws_sdk_dynamodb::types::ReturnConsumedCapacity::Total)
             .send()
             .await
             .map_err(|e| StoreError::from_sdk("GetItem", e))?;
+        self.capacity.add_read(output.consumed_capacity());
         Ok(output.item)
     }
 

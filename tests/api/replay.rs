@@ -1,0 +1,42 @@
+//! A small replay of a synthetic fair (the demo's 60 stands and schools),
+//! with retries and reordering: the exports must match the totals computed
+//! independently from the plan, exactly.
+
+use careers_api::demo;
+use shared::domain::FairId;
+use tests::replay::{differences, exported, join_all, plan, send_all};
+use tests::spawn_app;
+
+#[tokio::test]
+async fn a_small_fair_replayed_with_retries_reconciles_exactly_with_the_exports() {
+    let app = spawn_app().await;
+    let files = tempfile::tempdir().expect("files dir");
+    let summary = demo::seed(&app.store, files.path())
+        .await
+        .expect("seed the demo fair");
+    let fair = FairId::parse(demo::DEMO_FAIR).expect("id");
+    let plan = plan(7, &summary.schools, &summary.stands, 300, 1_500);
+
+    let tokens = join_all(&app.http, &app.address, &fair, &plan, 16)
+        .await
+        .expect("joins");
+    let outcome = send_all(&app.http, &app.address, &fair, &plan, &tokens, 16)
+        .await
+        .expect("replay");
+    assert_eq!(
+        outcome.created, plan.unique_interactions,
+        "each interaction recorded once"
+    );
+    assert_eq!(outcome.created + outcome.replayed, plan.sends.len());
+
+    let organiser = app.token_for(&careers_api::auth::Caller::Organiser { fair: fair.clone() });
+    let exported = exported(&app.http, &app.address, &fair, &organiser)
+        .await
+        .expect("exports");
+    let differences = differences(&plan.expected, &exported);
+    assert!(
+        differences.is_empty(),
+        "the exports disagree with the plan:\n{}",
+        differences.join("\n")
+    );
+}
