@@ -4,7 +4,9 @@
 use crate::auth::Tokens;
 use crate::config::Settings;
 use crate::store::Store;
+use aws_sdk_dynamodb::config::timeout::TimeoutConfig;
 use aws_sdk_dynamodb::config::{Credentials, Region};
+use std::time::Duration;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -29,6 +31,17 @@ impl AppState {
     }
 }
 
+/// Bounds on each DynamoDB call, well inside the function's 10 s timeout, so
+/// a stalled connection fails fast (503, the client retries) instead of
+/// holding a pupil's request until Lambda kills it.
+fn timeouts() -> TimeoutConfig {
+    TimeoutConfig::builder()
+        .connect_timeout(Duration::from_secs(2))
+        .operation_attempt_timeout(Duration::from_secs(3))
+        .operation_timeout(Duration::from_secs(8))
+        .build()
+}
+
 /// The DynamoDB client: the usual AWS configuration chain in AWS, or a local
 /// engine with dummy credentials when an endpoint is given.
 pub async fn dynamodb_client(endpoint: Option<&str>) -> aws_sdk_dynamodb::Client {
@@ -39,11 +52,15 @@ pub async fn dynamodb_client(endpoint: Option<&str>) -> aws_sdk_dynamodb::Client
                 .endpoint_url(endpoint)
                 .region(Region::new("eu-west-2"))
                 .credentials_provider(Credentials::new("local", "local", None, None, "local"))
+                .timeout_config(timeouts())
                 .build();
             aws_sdk_dynamodb::Client::from_conf(config)
         }
         None => {
-            let config = aws_config::load_defaults(aws_config::BehaviorVersion::latest()).await;
+            let config = aws_config::defaults(aws_config::BehaviorVersion::latest())
+                .timeout_config(timeouts())
+                .load()
+                .await;
             aws_sdk_dynamodb::Client::new(&config)
         }
     }

@@ -3,6 +3,7 @@
 
 mod access;
 mod bad_input;
+mod engine_restart;
 mod interactions;
 mod join;
 mod lambda_event;

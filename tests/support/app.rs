@@ -19,6 +19,8 @@ pub struct TestApp {
     pub store: Store,
     pub state: AppState,
     pub fair: FairId,
+    /// The DynamoDB engine the app talks to.
+    pub endpoint: String,
 }
 
 fn engine_endpoint() -> String {
@@ -38,20 +40,25 @@ fn init_logs() {
 
 /// Starts the API on port 0 against a fresh table seeded with the fixture.
 pub async fn spawn_app() -> TestApp {
-    spawn(None).await
+    spawn(&engine_endpoint(), None).await
+}
+
+/// As [`spawn_app`], against the engine at `endpoint` (a test's own).
+pub async fn spawn_app_on(endpoint: &str) -> TestApp {
+    spawn(endpoint, None).await
 }
 
 /// As [`spawn_app`], also serving a built front end the way the local server
 /// does (static files, `index.html` for unknown paths, files under `/files`).
 pub async fn spawn_app_with_static(site: &Path, files: &Path) -> TestApp {
-    spawn(Some((site, files))).await
+    spawn(&engine_endpoint(), Some((site, files))).await
 }
 
-async fn spawn(site: Option<(&Path, &Path)>) -> TestApp {
+async fn spawn(endpoint: &str, site: Option<(&Path, &Path)>) -> TestApp {
     init_logs();
     let settings = Settings {
         table_name: format!("test-{}", uuid::Uuid::new_v4()),
-        dynamodb_endpoint: Some(engine_endpoint()),
+        dynamodb_endpoint: Some(endpoint.to_owned()),
         signing_key: SigningKey::parse("test-signing-key-".repeat(3)).expect("key"),
         files_base_url: "/files".into(),
     };
@@ -80,6 +87,7 @@ async fn spawn(site: Option<(&Path, &Path)>) -> TestApp {
         http: reqwest::Client::new(),
         store: state.store.clone(),
         fair: FairId::parse(fixture::FAIR).expect("id"),
+        endpoint: endpoint.to_owned(),
         state,
     }
 }
@@ -151,6 +159,19 @@ impl TestApp {
         .await
     }
 
+    /// Records, retrying with back-off while the API answers 503 (busy), as
+    /// the front end does; returns the final status.
+    pub async fn record_until_answered(&self, token: &str, interaction: &RecordInteraction) -> u16 {
+        for attempt in 0..30u32 {
+            let status = self.record(token, interaction).await.status().as_u16();
+            if status != 503 {
+                return status;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20 << attempt.min(6))).await;
+        }
+        503
+    }
+
     pub fn download(stand: &str, prospectus: &str) -> RecordInteraction {
         RecordInteraction {
             kind: InteractionKind::ProspectusDownload {
@@ -181,7 +202,7 @@ impl TestApp {
 
     /// How many items the table holds: proof that a refused request wrote nothing.
     pub async fn item_count(&self) -> usize {
-        let client = dynamodb_client(Some(&engine_endpoint())).await;
+        let client = dynamodb_client(Some(&self.endpoint)).await;
         let mut count = 0;
         let mut pages = client
             .scan()

@@ -4,8 +4,9 @@
 //! its own, seeds a small fair, and returns a [`TestApp`] with typed helpers.
 
 mod app;
+pub mod engine;
 mod fixture;
 pub mod replay;
 
-pub use app::{TestApp, spawn_app, spawn_app_with_static};
+pub use app::{TestApp, spawn_app, spawn_app_on, spawn_app_with_static};
 pub use fixture::{CLOSED_FAIR, COLLEGE, EMPLOYER, FAIR, JOIN_CODE, OTHER_JOIN_CODE, PROSPECTUS};

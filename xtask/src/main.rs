@@ -4,10 +4,12 @@
 //! - `demo`: installs what is missing, seeds a demo fair, serves it.
 //! - `test`: every check: fmt, clippy, unit, integration, browser.
 //! - `web`: builds the front end and prints its download sizes.
+//! - `bench`: benchmarks that print their figures (see [`bench`]).
 //!
 //! Each command installs the tools it needs first (see [`tools`]), so a
 //! fresh Debian machine needs only Rust and this repository.
 
+mod bench;
 mod demo;
 mod engine;
 mod process;
@@ -43,6 +45,13 @@ enum Cmd {
     Test,
     /// Build the front end and print the size of its wasm and JavaScript.
     Web,
+    /// Run a benchmark and print its figures, e.g. `cargo xtask bench ledger`.
+    Bench {
+        bench: bench::Bench,
+        /// Passed to the benchmark, e.g. `--pupils 116000 --interactions 1000000`.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
 }
 
 fn main() -> Result<()> {
@@ -52,6 +61,7 @@ fn main() -> Result<()> {
     match cli.command {
         Cmd::Demo => demo::run(&ws),
         Cmd::Test => test::run(&ws),
+        Cmd::Bench { bench, args } => bench::run(&ws, bench, &args),
         Cmd::Web => {
             let needs = Needs {
                 engine: false,

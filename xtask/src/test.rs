@@ -56,11 +56,11 @@ fn run_steps(ws: &Workspace, steps: &mut Steps) -> Result<()> {
                 .current_dir(&ws.root),
         )
     })?;
+    let jar_dir = tools
+        .dynamodb_local
+        .as_deref()
+        .context("DynamoDB Local missing")?;
     let engine = steps.run("start DynamoDB Local", || {
-        let jar_dir = tools
-            .dynamodb_local
-            .as_deref()
-            .context("DynamoDB Local missing")?;
         let log = ws.target.join("dynamodb-local-test.log");
         Engine::start(jar_dir, engine::free_port()?, &Storage::InMemory, &log)
     })?;
@@ -72,6 +72,7 @@ fn run_steps(ws: &Workspace, steps: &mut Steps) -> Result<()> {
             ws.cargo()
                 .args(["test", "--no-fail-fast"])
                 .env("DYNAMODB_ENDPOINT", engine.endpoint())
+                .env("DYNAMODB_LOCAL_DIR", jar_dir)
                 .env("FRONTEND_DIST", &dist)
                 .env("CHROMEDRIVER", CHROMEDRIVER)
                 .env("CHROMIUM", CHROMIUM)
