@@ -6,7 +6,7 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use shared::api::{
     ErrorBody, ErrorCode, FairReport, FairView, JoinRequest, JoinedPupil, PupilRecord,
-    RecordInteraction, RecordedInteraction, StandDetail, StandSummary,
+    RecordInteraction, RecordedInteraction, StandDetail, StandFigures, StandSummary,
 };
 use shared::domain::{FairId, StandId};
 use thiserror::Error;
@@ -135,6 +135,17 @@ pub async fn stand(
     token: &str,
 ) -> Result<StandDetail, ApiClientError> {
     let url = fair_url(fair, &format!("/stands/{stand}"));
+    json(send(bearer(Request::get(&url), token).build()).await?).await
+}
+
+/// `GET /api/fairs/{fair}/stands/{stand}/figures`: the exhibitor's own
+/// figures for their stand, with small counts suppressed.
+pub async fn stand_figures(
+    fair: &FairId,
+    stand: &StandId,
+    token: &str,
+) -> Result<StandFigures, ApiClientError> {
+    let url = fair_url(fair, &format!("/stands/{stand}/figures"));
     json(send(bearer(Request::get(&url), token).build()).await?).await
 }
 

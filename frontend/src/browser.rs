@@ -34,6 +34,29 @@ pub fn take_hash_token() -> Option<String> {
     Some(token)
 }
 
+/// The `sub` claim of a JWT, read without checking the signature: only to
+/// know what to ask the server for (the server checks the token itself).
+pub fn token_subject(token: &str) -> Option<String> {
+    let payload = token.split('.').nth(1)?;
+    // base64url without padding -> the standard alphabet `atob` reads.
+    let mut base64: String = payload
+        .chars()
+        .map(|c| match c {
+            '-' => '+',
+            '_' => '/',
+            c => c,
+        })
+        .collect();
+    while !base64.len().is_multiple_of(4) {
+        base64.push('=');
+    }
+    let json = web_sys::window()?.atob(&base64).ok()?;
+    let claims = js_sys::JSON::parse(&json).ok()?;
+    js_sys::Reflect::get(&claims, &"sub".into())
+        .ok()?
+        .as_string()
+}
+
 /// Clicks a temporary `<a href download>`: the browser saves the file
 /// rather than leaving the page (for same-origin links; others open).
 fn click_link(href: &str, file_name: &str) -> Result<(), JsValue> {
@@ -79,11 +102,22 @@ pub fn save_text(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue>
     result
 }
 
+fn js_date(at: OffsetDateTime) -> js_sys::Date {
+    let millis = (at.unix_timestamp_nanos() / 1_000_000) as f64;
+    js_sys::Date::new(&JsValue::from_f64(millis))
+}
+
+/// A date and time as a `<time datetime>` attribute wants it, in UTC:
+/// "2026-11-23T09:00:00.000Z". (The browser formats it, which keeps `time`'s
+/// own formatting code out of the download.)
+pub fn machine_date_time(at: OffsetDateTime) -> String {
+    String::from(js_date(at).to_iso_string())
+}
+
 /// A date and time in the reader's own time zone and British style, e.g.
 /// "Monday 23 November 2026 at 09:00".
 pub fn format_date_time(at: OffsetDateTime) -> String {
-    let millis = (at.unix_timestamp_nanos() / 1_000_000) as f64;
-    let date = js_sys::Date::new(&JsValue::from_f64(millis));
+    let date = js_date(at);
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"full".into());
     let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());

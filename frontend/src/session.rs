@@ -1,6 +1,7 @@
 //! Who is using this browser: the pupil's join (kept in localStorage so they
-//! can carry on another day on the same device) and the organiser's token
-//! (kept in sessionStorage only, so it goes when the tab closes).
+//! can carry on another day on the same device) and the organiser's or
+//! exhibitor's token (kept in sessionStorage only, so it goes when the tab
+//! closes).
 
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
 use shared::api::JoinedPupil;
@@ -10,8 +11,21 @@ fn pupil_key(fair: &FairId) -> String {
     format!("careers-fair:{fair}:pupil")
 }
 
-fn organiser_key(fair: &FairId) -> String {
-    format!("careers-fair:{fair}:organiser")
+/// Someone who signs in through an emailed link rather than a join code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkRole {
+    Organiser,
+    Exhibitor,
+}
+
+impl LinkRole {
+    fn key(self, fair: &FairId) -> String {
+        let role = match self {
+            LinkRole::Organiser => "organiser",
+            LinkRole::Exhibitor => "exhibitor",
+        };
+        format!("careers-fair:{fair}:{role}")
+    }
 }
 
 /// The pupil who joined this fair on this device, if any. A stored value
@@ -31,12 +45,24 @@ pub fn forget_pupil(fair: &FairId) {
     LocalStorage::delete(pupil_key(fair));
 }
 
-/// The organiser's token for this fair, if one was stored this session.
-pub fn organiser_token(fair: &FairId) -> Option<String> {
-    SessionStorage::get(organiser_key(fair)).ok()
+/// The organiser's or exhibitor's token for this fair, if one was stored
+/// this session.
+fn link_token(fair: &FairId, role: LinkRole) -> Option<String> {
+    SessionStorage::get(role.key(fair)).ok()
 }
 
-/// Remembers the organiser's token for this tab.
-pub fn save_organiser_token(fair: &FairId, token: &str) -> bool {
-    SessionStorage::set(organiser_key(fair), token).is_ok()
+/// Remembers the organiser's or exhibitor's token for this tab.
+fn save_link_token(fair: &FairId, role: LinkRole, token: &str) -> bool {
+    SessionStorage::set(role.key(fair), token).is_ok()
+}
+
+/// The token from a sign-in link (`#token=...`) in the address bar, else
+/// the one stored this session. A token from the link is stored (replacing
+/// any older one) and taken out of the address bar.
+pub fn sign_in_from_link(fair: &FairId, role: LinkRole) -> Option<String> {
+    let from_link = crate::browser::take_hash_token();
+    if let Some(token) = &from_link {
+        save_link_token(fair, role, token);
+    }
+    link_token(fair, role).or(from_link)
 }

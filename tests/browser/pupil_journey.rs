@@ -2,8 +2,10 @@
 //! prospectus; the organiser's export then shows that encounter.
 
 use crate::driver::{artifacts_dir, frontend_dist, launch};
+use careers_api::auth::Caller;
 use fantoccini::Locator;
 use fantoccini::elements::Element;
+use shared::domain::StandId;
 use std::time::Duration;
 use tests::{EMPLOYER, spawn_app_with_static};
 
@@ -98,5 +100,30 @@ async fn pupil_joins_visits_a_stand_downloads_the_prospectus_and_the_export_coun
         csv.lines().any(|line| line == expected),
         "export should show one pupil, two interactions, one BM5 encounter:\n{csv}"
     );
+
+    // The exhibitor follows their sign-in link and sees their stand's
+    // figures, with one pupil's visit hidden as "fewer than 5".
+    let exhibitor = Caller::Exhibitor {
+        fair: app.fair.clone(),
+        stand: StandId::parse(EMPLOYER).expect("id"),
+    };
+    let link = format!(
+        "/fairs/{}/exhibitor#token={}",
+        app.fair,
+        app.token_for(&exhibitor)
+    );
+    client
+        .goto(&app.url(&link))
+        .await
+        .expect("open exhibitor page");
+    let figures = wait_for(client, "#stand-figures").await;
+    wait_for_text(&figures, "fewer than 5").await;
+    let address = client.current_url().await.expect("url");
+    assert!(
+        !address.as_str().contains("token="),
+        "the token leaves the address bar"
+    );
+    let page = client.screenshot().await.expect("screenshot");
+    std::fs::write(artifacts_dir().join("exhibitor.png"), page).expect("save screenshot");
     browser.client.clone().close().await.expect("close browser");
 }

@@ -19,7 +19,6 @@ pub fn ErrorList(
     /// The boundary's errors.
     errors: ArcRwSignal<Errors>,
     /// Where to sign in again, if the error says that is needed.
-    #[prop(optional, into)]
     sign_in: Option<String>,
 ) -> impl IntoView {
     let messages = move || {

@@ -1,7 +1,7 @@
 //! `/fairs/:fair/hall`: who the pupil is, and every stand as a card.
 
 use super::{BadLink, use_fair};
-use crate::components::{ErrorList, Loading, NeedsJoin, StandCard};
+use crate::components::{Fetched, NeedsJoin, StandCard};
 use crate::{api, session};
 use leptos::prelude::*;
 use shared::api::StandSummary;
@@ -26,7 +26,7 @@ fn Hall(
     let Some(joined) = session::pupil(&fair) else {
         return view! { <NeedsJoin fair /> }.into_any();
     };
-    let stands = LocalResource::new({
+    let stands = Fetched::new({
         let fair = fair.clone();
         let token = joined.token.clone();
         move || {
@@ -60,11 +60,7 @@ fn Hall(
             <a href=format!("/fairs/{fair}/me") id="my-record-link">"My record"</a>
         </nav>
         <h2 id="stands-heading">"Stands"</h2>
-        <Transition fallback=Loading>
-            <ErrorBoundary fallback=move |errors| {
-                view! { <ErrorList errors sign_in=sign_in.clone() /> }
-            }>{move || stands.get().map(|result| result.map(list.clone()))}</ErrorBoundary>
-        </Transition>
+        {stands.view(list, Some(sign_in))}
     }
     .into_any()
 }

@@ -3,7 +3,7 @@
 //! on this device.
 
 use super::{BadLink, use_fair};
-use crate::components::{ErrorList, Loading};
+use crate::components::Fetched;
 use crate::{api, browser, session};
 use leptos::ev::SubmitEvent;
 use leptos::html;
@@ -29,7 +29,7 @@ fn Join(
     /// The fair to join.
     fair: FairId,
 ) -> impl IntoView {
-    let details = LocalResource::new({
+    let details = Fetched::new({
         let fair = fair.clone();
         move || {
             let fair = fair.clone();
@@ -38,8 +38,7 @@ fn Join(
     });
     let title = move || {
         details
-            .get()
-            .and_then(Result::ok)
+            .ok()
             .map(|view| view.name.to_string())
             .unwrap_or_else(|| "Careers fair".to_owned())
     };
@@ -47,11 +46,7 @@ fn Join(
     let form_fair = fair.clone();
     view! {
         <h1>{title}</h1>
-        <Transition fallback=Loading>
-            <ErrorBoundary fallback=|errors| view! { <ErrorList errors /> }>
-                {move || details.get().map(|result| result.map(|view| view! { <FairIntro view /> }))}
-            </ErrorBoundary>
-        </Transition>
+        {details.view(|view| view! { <FairIntro view /> }.into_any(), None)}
         {move || match stored.get() {
             Some(pupil) => {
                 let fair = fair.clone();
@@ -77,9 +72,9 @@ fn FairIntro(
     });
     view! {
         <p class="dates">
-            "Open from " <time datetime=view.opens_at.to_string()>
+            "Open from " <time datetime=browser::machine_date_time(view.opens_at)>
                 {browser::format_date_time(view.opens_at)}
-            </time> " to " <time datetime=view.closes_at.to_string()>
+            </time> " to " <time datetime=browser::machine_date_time(view.closes_at)>
                 {browser::format_date_time(view.closes_at)}
             </time>
         </p>

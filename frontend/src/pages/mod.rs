@@ -2,6 +2,7 @@
 //! shows a clear message when they are malformed, and otherwise hands typed
 //! ids to a component that does the work.
 
+mod exhibitor;
 mod hall;
 mod home;
 mod join;
@@ -9,6 +10,7 @@ mod my_record;
 mod organiser;
 mod stand;
 
+pub use exhibitor::ExhibitorPage;
 pub use hall::HallPage;
 pub use home::{Home, NotFound};
 pub use join::JoinPage;

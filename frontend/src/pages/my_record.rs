@@ -2,7 +2,7 @@
 //! exhibitors they have met.
 
 use super::{BadLink, use_fair};
-use crate::components::{ErrorList, Loading, NeedsJoin, TallyFigures};
+use crate::components::{Fetched, NeedsJoin, TallyFigures};
 use crate::{api, session};
 use leptos::prelude::*;
 use shared::api::{EncounterView, PupilRecord};
@@ -26,7 +26,7 @@ fn MyRecord(
     let Some(joined) = session::pupil(&fair) else {
         return view! { <NeedsJoin fair /> }.into_any();
     };
-    let record = LocalResource::new({
+    let record = Fetched::new({
         let (fair, token) = (fair.clone(), joined.token.clone());
         move || {
             let (fair, token) = (fair.clone(), token.clone());
@@ -41,16 +41,9 @@ fn MyRecord(
             <a href=hall class="back">"← Back to the hall"</a>
         </p>
         <h1>"My record"</h1>
-        <Transition fallback=Loading>
-            <ErrorBoundary fallback=move |errors| {
-                view! { <ErrorList errors sign_in=sign_in.clone() /> }
-            }>
-                {move || {
-                    let fair = record_fair.clone();
-                    record.get().map(|result| result.map(|record| view! { <RecordView fair record /> }))
-                }}
-            </ErrorBoundary>
-        </Transition>
+        {record.view(move |record| view! { <RecordView fair=record_fair.clone() record /> }.into_any(),
+            Some(sign_in),
+        )}
     }
     .into_any()
 }

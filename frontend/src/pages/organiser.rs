@@ -4,8 +4,9 @@
 
 use super::{BadLink, use_fair};
 use crate::api::{self, Export};
-use crate::components::{ErrorList, Loading, TallyFigures};
-use crate::{browser, session};
+use crate::browser;
+use crate::components::{Fetched, TallyFigures};
+use crate::session::{self, LinkRole};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::api::{ExhibitorTotals, FairReport, SchoolTotals};
@@ -26,18 +27,14 @@ fn Organiser(
     /// The fair.
     fair: FairId,
 ) -> impl IntoView {
-    let from_link = browser::take_hash_token();
-    if let Some(token) = &from_link {
-        session::save_organiser_token(&fair, token);
-    }
-    let Some(token) = session::organiser_token(&fair).or(from_link) else {
+    let Some(token) = session::sign_in_from_link(&fair, LinkRole::Organiser) else {
         return view! {
             <h1>"Organiser sign-in needed"</h1>
             <p>"Open the organiser sign-in link you were sent for this fair again."</p>
         }
         .into_any();
     };
-    let report = LocalResource::new({
+    let report = Fetched::new({
         let (fair, token) = (fair.clone(), token.clone());
         move || {
             let (fair, token) = (fair.clone(), token.clone());
@@ -48,11 +45,7 @@ fn Organiser(
         <h1>"Fair report"</h1>
         <p class="lead">"Attendance and encounters for " <code>{fair.to_string()}</code> "."</p>
         <Exports fair=fair.clone() token />
-        <Transition fallback=Loading>
-            <ErrorBoundary fallback=|errors| view! { <ErrorList errors /> }>
-                {move || report.get().map(|result| result.map(|report| view! { <ReportView report /> }))}
-            </ErrorBoundary>
-        </Transition>
+        {report.view(|report| view! { <ReportView report /> }.into_any(), None)}
     }
     .into_any()
 }

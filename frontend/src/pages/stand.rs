@@ -3,7 +3,7 @@
 //! before the file is fetched.
 
 use super::{BadLink, use_fair, use_stand};
-use crate::components::{ErrorList, Loading, NeedsJoin};
+use crate::components::{Fetched, NeedsJoin};
 use crate::recording::{new_interaction, record_with_retry, retry_message};
 use crate::{api, browser, session};
 use leptos::prelude::*;
@@ -63,7 +63,7 @@ fn Stand(
     let visit = new_interaction(stand.clone(), InteractionKind::Visit {});
     record(fair.clone(), token.clone(), visit, status, || ());
 
-    let detail = LocalResource::new({
+    let detail = Fetched::new({
         let (fair, stand, token) = (fair.clone(), stand.clone(), token.clone());
         move || {
             let (fair, stand, token) = (fair.clone(), stand.clone(), token.clone());
@@ -97,18 +97,9 @@ fn Stand(
         <p>
             <a href=hall class="back">"← Back to the hall"</a>
         </p>
-        <Transition fallback=Loading>
-            <ErrorBoundary fallback=move |errors| {
-                view! { <ErrorList errors sign_in=sign_in.clone() /> }
-            }>
-                {move || {
-                    let download = download.clone();
-                    detail
-                        .get()
-                        .map(|result| result.map(|detail| view! { <StandView detail download /> }))
-                }}
-            </ErrorBoundary>
-        </Transition>
+        {detail.view(move |detail| view! { <StandView detail download=download.clone() /> }.into_any(),
+            Some(sign_in),
+        )}
         <p id="status" class="status" role="status">{move || status.get()}</p>
     }
     .into_any()
