@@ -33,12 +33,15 @@ impl AppState {
 
 /// Bounds on each DynamoDB call, well inside the function's 10 s timeout, so
 /// a stalled connection fails fast (503, the client retries) instead of
-/// holding a pupil's request until Lambda kills it.
-fn timeouts() -> TimeoutConfig {
+/// holding a pupil's request until Lambda kills it. A local engine on a
+/// shared 2-core machine can take seconds under a test suite's load, so it
+/// gets far looser bounds; a stopped engine still fails at once.
+fn timeouts(local: bool) -> TimeoutConfig {
+    let (attempt, operation) = if local { (30, 60) } else { (3, 8) };
     TimeoutConfig::builder()
         .connect_timeout(Duration::from_secs(2))
-        .operation_attempt_timeout(Duration::from_secs(3))
-        .operation_timeout(Duration::from_secs(8))
+        .operation_attempt_timeout(Duration::from_secs(attempt))
+        .operation_timeout(Duration::from_secs(operation))
         .build()
 }
 
@@ -52,13 +55,13 @@ pub async fn dynamodb_client(endpoint: Option<&str>) -> aws_sdk_dynamodb::Client
                 .endpoint_url(endpoint)
                 .region(Region::new("eu-west-2"))
                 .credentials_provider(Credentials::new("local", "local", None, None, "local"))
-                .timeout_config(timeouts())
+                .timeout_config(timeouts(true))
                 .build();
             aws_sdk_dynamodb::Client::from_conf(config)
         }
         None => {
             let config = aws_config::defaults(aws_config::BehaviorVersion::latest())
-                .timeout_config(timeouts())
+                .timeout_config(timeouts(false))
                 .load()
                 .await;
             aws_sdk_dynamodb::Client::new(&config)
