@@ -1,12 +1,11 @@
 //! The engine is stopped mid-replay and comes back: clients retry with
 //! back-off, and afterwards every total is exact.
 
-use careers_api::auth::Caller;
 use careers_api::demo;
 use shared::domain::FairId;
 use std::time::Duration;
 use tests::engine::OwnEngine;
-use tests::replay::{differences, exported, join_all, plan, send_all};
+use tests::replay::{join_all, plan, reconcile, send_all};
 use tests::spawn_app_on;
 
 #[tokio::test]
@@ -35,14 +34,10 @@ async fn an_engine_stopped_mid_replay_loses_and_doubles_nothing() {
         "the crash should have made some requests fail and retry"
     );
 
-    let organiser = app.token_for(&Caller::Organiser { fair: fair.clone() });
-    let exported = exported(&app.http, &app.address, &fair, &organiser)
-        .await
-        .expect("exports");
-    let differences = differences(&plan.expected, &exported);
+    let differences = reconcile(&app, &fair, &plan).await.expect("exports");
     assert!(
         differences.is_empty(),
-        "totals drifted after the crash:\n{}",
+        "totals drifted after the restart:\n{}",
         differences.join("\n")
     );
 }

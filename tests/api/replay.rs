@@ -4,7 +4,7 @@
 
 use careers_api::demo;
 use shared::domain::FairId;
-use tests::replay::{differences, exported, join_all, plan, send_all};
+use tests::replay::{join_all, plan, reconcile, send_all};
 use tests::spawn_app;
 
 #[tokio::test]
@@ -29,11 +29,7 @@ async fn a_small_fair_replayed_with_retries_reconciles_exactly_with_the_exports(
     );
     assert_eq!(outcome.created + outcome.replayed, plan.sends.len());
 
-    let organiser = app.token_for(&careers_api::auth::Caller::Organiser { fair: fair.clone() });
-    let exported = exported(&app.http, &app.address, &fair, &organiser)
-        .await
-        .expect("exports");
-    let differences = differences(&plan.expected, &exported);
+    let differences = reconcile(&app, &fair, &plan).await.expect("exports");
     assert!(
         differences.is_empty(),
         "the exports disagree with the plan:\n{}",

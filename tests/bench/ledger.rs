@@ -8,13 +8,12 @@
 
 use anyhow::{Context, bail};
 use aws_sdk_dynamodb::types::AttributeValue;
-use careers_api::auth::Caller;
 use careers_api::demo;
 use careers_api::state::dynamodb_client;
 use futures::{StreamExt, stream};
 use shared::domain::FairId;
 use std::time::Instant;
-use tests::replay::{differences, exported, join_all, plan, send_all};
+use tests::replay::{join_all, plan, reconcile, send_all};
 
 /// On-demand prices (USD per million request units, us-east-1, since the
 /// November 2024 price change); other regions cost a little more.
@@ -131,9 +130,7 @@ async fn main() -> anyhow::Result<()> {
     .await?;
     let used = app.store.capacity_used();
 
-    let organiser = app.token_for(&Caller::Organiser { fair: fair.clone() });
-    let exported = exported(&app.http, &app.address, &fair, &organiser).await?;
-    let differences = differences(&plan.expected, &exported);
+    let differences = reconcile(&app, &fair, &plan).await?;
 
     let created = outcome.created as f64;
     let seconds = outcome.elapsed.as_secs_f64();

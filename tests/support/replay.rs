@@ -367,3 +367,15 @@ pub fn differences(expected: &Expected, exported: &Expected) -> Vec<String> {
     }
     out
 }
+
+/// Reads the organiser's exports of `fair` on `app` and lists every way they
+/// differ from what `plan` says they must show.
+pub async fn reconcile(
+    app: &crate::TestApp,
+    fair: &FairId,
+    plan: &Plan,
+) -> anyhow::Result<Vec<String>> {
+    let organiser = app.token_for(&careers_api::auth::Caller::Organiser { fair: fair.clone() });
+    let exported = exported(&app.http, &app.address, fair, &organiser).await?;
+    Ok(differences(&plan.expected, &exported))
+}
