@@ -6,35 +6,8 @@ use lambda_http::lambda_runtime::{Context, LambdaEvent};
 use lambda_http::request::LambdaRequest;
 use lambda_http::tower::ServiceExt;
 use serde_json::{Value, json};
+use tests::events::http_api_event;
 use tests::spawn_app;
-
-fn http_api_event(method: &str, path: &str, body: Option<Value>, token: Option<&str>) -> Value {
-    let mut headers = json!({"content-type": "application/json", "host": "abc123.execute-api.eu-west-2.amazonaws.com"});
-    if let Some(token) = token {
-        headers["authorization"] = json!(format!("Bearer {token}"));
-    }
-    json!({
-        "version": "2.0",
-        "routeKey": "ANY /api/{proxy+}",
-        "rawPath": path,
-        "rawQueryString": "",
-        "headers": headers,
-        "requestContext": {
-            "accountId": "123456789012",
-            "apiId": "abc123",
-            "domainName": "abc123.execute-api.eu-west-2.amazonaws.com",
-            "domainPrefix": "abc123",
-            "http": {"method": method, "path": path, "protocol": "HTTP/1.1", "sourceIp": "192.0.2.1", "userAgent": "test"},
-            "requestId": "request-1",
-            "routeKey": "ANY /api/{proxy+}",
-            "stage": "$default",
-            "time": "23/Nov/2026:17:00:00 +0000",
-            "timeEpoch": 1795453200000u64
-        },
-        "body": body.map(|b| b.to_string()),
-        "isBase64Encoded": false
-    })
-}
 
 async fn invoke(app: &tests::TestApp, event: Value) -> Value {
     let request: LambdaRequest = serde_json::from_value(event).expect("a valid HTTP API event");

@@ -7,5 +7,6 @@ mod engine_restart;
 mod interactions;
 mod join;
 mod lambda_event;
+mod lambda_runtime;
 mod replay;
 mod report;

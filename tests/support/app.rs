@@ -23,7 +23,13 @@ pub struct TestApp {
     pub endpoint: String,
 }
 
-fn engine_endpoint() -> String {
+/// The key every test app signs tokens with; a function started by a test
+/// gets the same one so their tokens agree.
+pub fn test_signing_key() -> String {
+    "test-signing-key-".repeat(3)
+}
+
+pub fn engine_endpoint() -> String {
     std::env::var("DYNAMODB_ENDPOINT").expect(
         "DYNAMODB_ENDPOINT is not set: run the tests with `cargo xtask test`, which starts the local DynamoDB engine",
     )
@@ -59,7 +65,7 @@ async fn spawn(endpoint: &str, site: Option<(&Path, &Path)>) -> TestApp {
     let settings = Settings {
         table_name: format!("test-{}", uuid::Uuid::new_v4()),
         dynamodb_endpoint: Some(endpoint.to_owned()),
-        signing_key: SigningKey::parse("test-signing-key-".repeat(3)).expect("key"),
+        signing_key: SigningKey::parse(test_signing_key()).expect("key"),
         files_base_url: "/files".into(),
     };
     let client = dynamodb_client(settings.dynamodb_endpoint.as_deref()).await;

@@ -1,0 +1,50 @@
+//! Starts the real `api-lambda` binary as Lambda would, pointed at a
+//! [`RuntimeApi`](crate::runtime_api::RuntimeApi) and the local engine.
+//! `cargo xtask test` builds it and says where in `API_LAMBDA_BIN`.
+
+use std::path::PathBuf;
+use std::process::Stdio;
+use tokio::process::{Child, Command};
+
+pub fn binary() -> PathBuf {
+    let path = std::env::var_os("API_LAMBDA_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            // target/debug/deps/<test> -> target/debug/api-lambda
+            let exe = std::env::current_exe().expect("test binary path");
+            exe.parent()
+                .and_then(|deps| deps.parent())
+                .expect("target dir")
+                .join("api-lambda")
+        });
+    assert!(
+        path.exists(),
+        "{} is missing: build it with `cargo build -p lambda --bin api-lambda` (cargo xtask test does)",
+        path.display()
+    );
+    path
+}
+
+/// The function's environment in AWS, less what `overrides` removes (a
+/// `None` value) or replaces.
+pub fn start(runtime_api: &str, settings: &[(&str, Option<String>)]) -> Child {
+    let mut command = Command::new(binary());
+    command
+        .env_clear()
+        .env("AWS_LAMBDA_RUNTIME_API", runtime_api)
+        .env("AWS_LAMBDA_FUNCTION_NAME", "careers-fair-api")
+        .env("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "256")
+        .env("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST")
+        .env("AWS_REGION", "eu-west-2")
+        .env("AWS_LAMBDA_HTTP_IGNORE_STAGE_IN_PATH", "true")
+        .env("RUST_LOG", "info")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true);
+    for (name, value) in settings {
+        if let Some(value) = value {
+            command.env(name, value);
+        }
+    }
+    command.spawn().expect("start api-lambda")
+}
