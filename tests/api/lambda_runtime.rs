@@ -17,7 +17,7 @@ async fn the_lambda_binary_joins_records_and_exports_through_the_runtime_api() {
         ("DYNAMODB_ENDPOINT", Some(app.endpoint.clone())),
         ("SIGNING_KEY", Some(test_signing_key())),
     ];
-    let _function = function::start(&runtime.address, &settings);
+    let _function = function::start(&runtime.address, &settings, false);
     let fair = app.fair.clone();
 
     let join = json!({"join_code": "ABCD-EFGH", "year_group": 10});
@@ -83,7 +83,7 @@ async fn the_lambda_binary_joins_records_and_exports_through_the_runtime_api() {
 async fn a_function_missing_its_settings_fails_at_start_with_a_clear_log_line() {
     let runtime = RuntimeApi::start().await;
     let settings = [("SIGNING_KEY", Some(test_signing_key()))];
-    let function = function::start(&runtime.address, &settings);
+    let function = function::start(&runtime.address, &settings, true);
     let output = tokio::time::timeout(Duration::from_secs(20), function.wait_with_output())
         .await
         .expect("the function stops at once")

@@ -25,9 +25,18 @@ pub fn binary() -> PathBuf {
     path
 }
 
-/// The function's environment in AWS, less what `overrides` removes (a
-/// `None` value) or replaces.
-pub fn start(runtime_api: &str, settings: &[(&str, Option<String>)]) -> Child {
+/// Starts the function with Lambda's environment plus `settings` (a `None`
+/// value leaves that variable unset). With `capture_logs` its output is
+/// piped for the caller to read (and must be read, or a full pipe stalls
+/// it); otherwise it is discarded.
+pub fn start(runtime_api: &str, settings: &[(&str, Option<String>)], capture_logs: bool) -> Child {
+    let output = || {
+        if capture_logs {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        }
+    };
     let mut command = Command::new(binary());
     command
         .env_clear()
@@ -38,8 +47,8 @@ pub fn start(runtime_api: &str, settings: &[(&str, Option<String>)]) -> Child {
         .env("AWS_REGION", "eu-west-2")
         .env("AWS_LAMBDA_HTTP_IGNORE_STAGE_IN_PATH", "true")
         .env("RUST_LOG", "info")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+        .stdout(output())
+        .stderr(output())
         .kill_on_drop(true);
     for (name, value) in settings {
         if let Some(value) = value {

@@ -69,7 +69,7 @@ async fn next(State(shared): State<Shared>) -> impl IntoResponse {
             .parse()
             .expect("header"),
     );
-    (headers, event.to_string())
+    (headers, event.to_string()).into_response()
 }
 
 fn finish(shared: &Shared, id: &str, outcome: Result<Value, Value>) {
