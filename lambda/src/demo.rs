@@ -8,15 +8,20 @@ mod content;
 mod pdf;
 
 use crate::auth::{Caller, Tokens};
-use crate::model::{Fair, Prospectus, School, Stand};
+use crate::model::{Fair, Prospectus, School, Stand, Video};
 use crate::store::{Store, StoreError};
-use shared::domain::{FairId, JoinCode, Name, ProspectusId, SchoolId, StandId};
+use shared::domain::{FairId, JoinCode, Name, ProspectusId, SchoolId, StandId, VideoId};
 use std::fmt::Write as _;
 use std::path::Path;
 use thiserror::Error;
 use time::{Duration, OffsetDateTime};
 
 pub const DEMO_FAIR: &str = "west-somerset-2026";
+
+/// The workplace-insight video every demo stand shows, in the file store.
+/// `cargo xtask demo` generates it (a few seconds of test pattern and tone,
+/// made with ffmpeg); each stand has captions of its own.
+pub const DEMO_VIDEO_KEY: &str = "demo/workplace-insight.webm";
 
 #[derive(Debug, Error)]
 pub enum DemoError {
@@ -88,26 +93,29 @@ fn build_stand(
     let id = StandId::parse(&stand.slug).map_err(invalid)?;
     let name = Name::parse(&stand.name).map_err(invalid)?;
     let file_key = format!("{fair}/{id}/prospectus.pdf");
-    let path = files_dir.join(&file_key);
-    if !path.exists() {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        let lines = [
-            stand.name.clone(),
-            stand.kind.label().to_owned(),
-            stand.tagline.clone(),
-            stand.about.clone(),
-        ];
-        std::fs::write(
-            &path,
-            pdf::one_page(&format!("{} prospectus", stand.name), &lines),
-        )?;
-    }
+    let lines = [
+        stand.name.clone(),
+        stand.kind.label().to_owned(),
+        stand.tagline.clone(),
+        stand.about.clone(),
+    ];
+    let title = format!("{} prospectus", stand.name);
+    write_new(&files_dir.join(&file_key), &pdf::one_page(&title, &lines))?;
+    let captions_key = format!("{fair}/{id}/insight.vtt");
+    write_new(
+        &files_dir.join(&captions_key),
+        captions(&stand.name).as_bytes(),
+    )?;
     Ok(Stand {
+        videos: vec![Video {
+            id: VideoId::parse("workplace-insight").map_err(invalid)?,
+            title: Name::parse(&format!("A day at {}", stand.name)).map_err(invalid)?,
+            file_key: DEMO_VIDEO_KEY.to_owned(),
+            captions_key,
+        }],
         prospectuses: vec![Prospectus {
             id: ProspectusId::parse("prospectus").map_err(invalid)?,
-            title: Name::parse(&format!("{} prospectus", stand.name)).map_err(invalid)?,
+            title: Name::parse(&title).map_err(invalid)?,
             file_key,
         }],
         id,
@@ -118,6 +126,25 @@ fn build_stand(
         about: stand.about,
         learning_outcomes: stand.learning_outcomes,
     })
+}
+
+/// Writes a demo file unless it is already there (a second run reuses it).
+fn write_new(path: &Path, contents: &[u8]) -> Result<(), DemoError> {
+    if !path.exists() {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(path, contents)?;
+    }
+    Ok(())
+}
+
+/// WebVTT captions for the demo video, naming the stand.
+fn captions(stand: &str) -> String {
+    format!(
+        "WEBVTT\n\n00:00:00.000 --> 00:00:03.000\nWelcome to {stand}.\n\n\
+         00:00:03.000 --> 00:00:06.000\nThis is what a working day here looks like.\n"
+    )
 }
 
 fn random_join_code() -> JoinCode {

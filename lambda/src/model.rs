@@ -3,7 +3,8 @@
 //! holds what crosses the wire; file keys and join codes stay here.)
 
 use shared::domain::{
-    ExhibitorKind, FairId, JoinCode, Name, ProspectusId, PupilId, SchoolId, StandId, YearGroup,
+    ExhibitorKind, FairId, JoinCode, Name, ProspectusId, PupilId, SchoolId, StandId, VideoId,
+    YearGroup,
 };
 use time::OffsetDateTime;
 
@@ -38,6 +39,16 @@ pub struct Prospectus {
     pub file_key: String,
 }
 
+/// A video and its captions file; every video has captions. Stored as it
+/// is, inside its stand's item.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Video {
+    pub id: VideoId,
+    pub title: Name,
+    pub file_key: String,
+    pub captions_key: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stand {
     pub id: StandId,
@@ -48,6 +59,7 @@ pub struct Stand {
     pub about: String,
     pub learning_outcomes: Vec<String>,
     pub prospectuses: Vec<Prospectus>,
+    pub videos: Vec<Video>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -71,6 +71,7 @@ async fn pupil_joins_visits_a_stand_downloads_the_prospectus_and_the_export_coun
     wait_for_text(&status, "Recorded").await;
     let heading = wait_for(client, "h1").await;
     wait_for_text(&heading, "Acme Engineering").await;
+    wait_for(client, "video track[kind='captions'][srclang='en']").await;
     let stand = client.screenshot().await.expect("screenshot");
     std::fs::write(artifacts_dir().join("stand.png"), stand).expect("save screenshot");
     wait_for(client, "button.download")

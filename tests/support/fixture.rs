@@ -1,9 +1,11 @@
 //! The small fair every test starts with: two schools, an employer stand
 //! with a prospectus, a college stand, and a second fair that has closed.
 
-use careers_api::model::{Fair, Prospectus, School, Stand};
+use careers_api::model::{Fair, Prospectus, School, Stand, Video};
 use careers_api::store::Store;
-use shared::domain::{ExhibitorKind, FairId, JoinCode, Name, ProspectusId, SchoolId, StandId};
+use shared::domain::{
+    ExhibitorKind, FairId, JoinCode, Name, ProspectusId, SchoolId, StandId, VideoId,
+};
 use time::{Duration, OffsetDateTime};
 
 pub const FAIR: &str = "test-fair";
@@ -41,6 +43,12 @@ fn stand(id: &str, title: &str, kind: ExhibitorKind) -> Stand {
             id: ProspectusId::parse(PROSPECTUS).expect("id"),
             title: name(&format!("{title} prospectus")),
             file_key: format!("{id}/prospectus.pdf"),
+        }],
+        videos: vec![Video {
+            id: VideoId::parse("day-in-the-life").expect("id"),
+            title: name(&format!("A day at {title}")),
+            file_key: format!("{id}/insight.webm"),
+            captions_key: format!("{id}/insight.vtt"),
         }],
     }
 }

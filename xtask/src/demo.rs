@@ -62,6 +62,7 @@ pub fn run(ws: &Workspace) -> Result<()> {
     let files_dir = local.join("files");
     std::fs::create_dir_all(&files_dir)
         .with_context(|| format!("creating {}", files_dir.display()))?;
+    demo_video(&files_dir.join("demo/workplace-insight.webm"))?;
     let env = [
         ("TABLE_NAME", TABLE_NAME.to_owned()),
         ("DYNAMODB_ENDPOINT", engine.endpoint()),
@@ -161,6 +162,33 @@ fn first_url(seeded: &str) -> Option<&str> {
     seeded
         .split_whitespace()
         .find(|word| word.starts_with(BASE_URL))
+}
+
+/// The demo stands' workplace-insight video: eight seconds of ffmpeg's test
+/// pattern with a tone, made once (each stand's seed adds its own captions).
+fn demo_video(path: &Path) -> Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    tools::ffmpeg()?;
+    println!("==> making the demo video {}", path.display());
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    process::run(
+        Command::new("ffmpeg")
+            .args(["-hide_banner", "-loglevel", "error", "-y"])
+            .args([
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=size=640x360:rate=25:duration=8",
+            ])
+            .args(["-f", "lavfi", "-i", "sine=frequency=440:duration=8"])
+            .args(["-c:v", "libvpx", "-deadline", "realtime", "-b:v", "400k"])
+            .args(["-c:a", "libvorbis", "-shortest"])
+            .arg(path),
+    )
 }
 
 #[cfg(test)]

@@ -278,6 +278,14 @@ pub struct LambdaTools {
     pub zig: PathBuf,
 }
 
+/// ffmpeg (Debian's), which makes the demo's workplace-insight video.
+pub fn ffmpeg() -> Result<()> {
+    if dpkg_has("ffmpeg") {
+        return Ok(());
+    }
+    apt_install(&["ffmpeg"])
+}
+
 /// The Lambda build's tools, each installed only if missing: Debian's Rust
 /// with std's source (build-std for aarch64), cargo-lambda at
 /// [`CARGO_LAMBDA_VERSION`] and zig at [`ZIGLANG_VERSION`] from PyPI.

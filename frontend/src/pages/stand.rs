@@ -153,6 +153,33 @@ fn StandView(
             <ul class="downloads">{buttons}</ul>
         }
     });
+    // Every video carries its captions track, on by default.
+    let videos = (!detail.videos.is_empty()).then(|| {
+        let players = detail
+            .videos
+            .into_iter()
+            .map(|video| {
+                view! {
+                    <figure class="video">
+                        <video controls preload="metadata" src=video.url>
+                            <track
+                                kind="captions"
+                                src=video.captions_url
+                                srclang="en"
+                                label="English"
+                                default
+                            />
+                        </video>
+                        <figcaption>{video.title.to_string()}</figcaption>
+                    </figure>
+                }
+            })
+            .collect_view();
+        view! {
+            <h2>"Workplace insight"</h2>
+            {players}
+        }
+    });
     view! {
         <h1>{summary.name.to_string()}</h1>
         <p class="kind">{summary.kind.label()}</p>
@@ -160,6 +187,7 @@ fn StandView(
         <h2>"About us"</h2>
         <p class="about">{detail.about}</p>
         {outcomes}
+        {videos}
         {prospectuses}
     }
 }

@@ -6,6 +6,7 @@ use crate::model::Stand;
 use crate::state::AppState;
 use shared::api::{
     EncounterView, FairView, ProspectusView, PupilProfile, PupilRecord, StandDetail, StandSummary,
+    VideoView,
 };
 use shared::domain::{FairId, Pseudonym, PupilId, StandId};
 use shared::encounter::{Tally, encounter_tally};
@@ -70,6 +71,16 @@ pub async fn stand_detail(
                 id: p.id.clone(),
                 title: p.title.clone(),
                 url: state.file_url(&p.file_key),
+            })
+            .collect(),
+        videos: stand
+            .videos
+            .iter()
+            .map(|v| VideoView {
+                id: v.id.clone(),
+                title: v.title.clone(),
+                url: state.file_url(&v.file_key),
+                captions_url: state.file_url(&v.captions_key),
             })
             .collect(),
         about: stand.about,

@@ -4,7 +4,7 @@
 //! stored attributes are interpreted.
 
 use super::{StoreError, keys};
-use crate::model::{Encounter, Fair, Prospectus, Pupil, School, Stand};
+use crate::model::{Encounter, Fair, Prospectus, Pupil, School, Stand, Video};
 use aws_sdk_dynamodb::types::AttributeValue;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use shared::domain::{
@@ -129,6 +129,9 @@ pub struct StandItem {
     pub about: String,
     pub learning_outcomes: Vec<String>,
     pub prospectuses: Vec<ProspectusItem>,
+    /// Absent on stands stored before videos existed.
+    #[serde(default)]
+    pub videos: Vec<Video>,
 }
 
 impl StandItem {
@@ -152,6 +155,7 @@ impl StandItem {
                     file_key: p.file_key.clone(),
                 })
                 .collect(),
+            videos: stand.videos.clone(),
         }
     }
 }
@@ -175,6 +179,7 @@ impl From<StandItem> for Stand {
                     file_key: p.file_key,
                 })
                 .collect(),
+            videos: item.videos,
         }
     }
 }

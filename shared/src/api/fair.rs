@@ -1,6 +1,6 @@
 //! What a pupil sees of a fair: the fair itself, the hall of stands, a stand.
 
-use crate::domain::{ExhibitorKind, FairId, Name, ProspectusId, StandId};
+use crate::domain::{ExhibitorKind, FairId, Name, ProspectusId, StandId, VideoId};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
@@ -35,6 +35,15 @@ pub struct ProspectusView {
     pub url: String,
 }
 
+/// A workplace-insight video with its captions (WebVTT), both short-lived links.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VideoView {
+    pub id: VideoId,
+    pub title: Name,
+    pub url: String,
+    pub captions_url: String,
+}
+
 /// A stand as a pupil sees it when they open it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StandDetail {
@@ -45,4 +54,5 @@ pub struct StandDetail {
     /// What a pupil should take away from the stand (Gatsby: learning outcomes).
     pub learning_outcomes: Vec<String>,
     pub prospectuses: Vec<ProspectusView>,
+    pub videos: Vec<VideoView>,
 }

@@ -10,7 +10,7 @@ mod pupil;
 mod report;
 
 pub use error::{ErrorBody, ErrorCode};
-pub use fair::{FairView, ProspectusView, StandDetail, StandSummary};
+pub use fair::{FairView, ProspectusView, StandDetail, StandSummary, VideoView};
 pub use figures::{Figure, SUPPRESS_BELOW, StandFigures};
 pub use interaction::{RecordInteraction, RecordedInteraction};
 pub use pupil::{

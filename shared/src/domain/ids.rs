@@ -119,6 +119,10 @@ slug_id!(
     /// A downloadable prospectus on a stand.
     ProspectusId
 );
+slug_id!(
+    /// A workplace-insight video on a stand.
+    VideoId
+);
 
 /// Declares a UUID-shaped identifier of its own type.
 macro_rules! uuid_id {

@@ -11,7 +11,9 @@ mod text;
 mod year_group;
 
 pub use exhibitor_kind::{Benchmark, ExhibitorKind};
-pub use ids::{FairId, InteractionId, ProspectusId, PupilId, SchoolId, Slug, SlugError, StandId};
+pub use ids::{
+    FairId, InteractionId, ProspectusId, PupilId, SchoolId, Slug, SlugError, StandId, VideoId,
+};
 pub use interaction::InteractionKind;
 pub use join_code::{JoinCode, JoinCodeError};
 pub use pseudonym::Pseudonym;
