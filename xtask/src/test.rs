@@ -52,11 +52,25 @@ fn run_steps(ws: &Workspace, steps: &mut Steps) -> Result<()> {
     steps.run("clippy (wasm)", || web::clippy(ws))?;
     let dist = steps.run("front end", || web::build(ws, &tools))?;
     steps.run("package", || package::run_all(ws, &lambda_tools))?;
-    steps.run("cfn-lint", || {
-        let cfn_lint = tools.cfn_lint.as_deref().context("cfn-lint missing")?;
+    steps.run("cfn-lint and sam validate", || {
+        let (cfn_lint, sam) = tools.cfn_lint.as_ref().context("cfn-lint missing")?;
         process::run(
             Command::new(cfn_lint)
                 .arg("infra/template.yaml")
+                .current_dir(&ws.root),
+        )?;
+        // The SAM CLI's own check (it also runs cfn-lint); offline, no
+        // credentials needed, telemetry off.
+        process::run(
+            Command::new(sam)
+                .args([
+                    "validate",
+                    "--lint",
+                    "--template-file",
+                    "infra/template.yaml",
+                ])
+                .args(["--region", "eu-west-2"])
+                .env("SAM_CLI_TELEMETRY", "0")
                 .current_dir(&ws.root),
         )
     })?;

@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 
 use crate::process::{capture, run, succeeds};
 use crate::workspace::Workspace;
@@ -51,7 +51,7 @@ pub struct Needs {
     pub engine: bool,
     /// Chromium and chromedriver.
     pub browser: bool,
-    /// cfn-lint for the SAM template.
+    /// cfn-lint and the SAM CLI, which check the SAM template.
     pub cfn_lint: bool,
 }
 
@@ -60,7 +60,8 @@ pub struct Tools {
     pub wasm_bindgen: PathBuf,
     /// The folder holding `DynamoDBLocal.jar` and `DynamoDBLocal_lib/`.
     pub dynamodb_local: Option<PathBuf>,
-    pub cfn_lint: Option<PathBuf>,
+    /// cfn-lint and the SAM CLI (`sam`), when asked for.
+    pub cfn_lint: Option<(PathBuf, PathBuf)>,
 }
 
 /// Installs whatever of `needs` is missing and returns where it all is.
@@ -73,7 +74,10 @@ pub fn ensure(ws: &Workspace, needs: Needs) -> Result<Tools> {
         None
     };
     let cfn_lint = if needs.cfn_lint {
-        Some(cfn_lint()?)
+        Some((
+            python_tool("cfn-lint", "cfn-lint")?,
+            python_tool("sam", "aws-sam-cli")?,
+        ))
     } else {
         None
     };
@@ -227,23 +231,22 @@ fn find_jar_dir(package: &Path) -> Option<PathBuf> {
         .max()
 }
 
-/// cfn-lint from PATH or Python's scripts folder; `pip install`ed if absent.
-fn cfn_lint() -> Result<PathBuf> {
-    if let Some(found) = find_cfn_lint() {
+/// A Python program from PATH or Python's scripts folder, `pip install`ed
+/// from `requirement` if absent.
+fn python_tool(program: &str, requirement: &str) -> Result<PathBuf> {
+    let find = || {
+        on_path_or_in_scripts(program)
+            .into_iter()
+            .find(|found| succeeds(Command::new(found).arg("--version")))
+    };
+    if let Some(found) = find() {
         return Ok(found);
     }
-    println!("installing cfn-lint with pip");
-    pip_install(&["cfn-lint"])?;
-    match find_cfn_lint() {
-        Some(found) => Ok(found),
-        None => bail!("cfn-lint was installed but is not on PATH nor in Python's scripts folder"),
-    }
-}
-
-fn find_cfn_lint() -> Option<PathBuf> {
-    on_path_or_in_scripts("cfn-lint")
-        .into_iter()
-        .find(|program| succeeds(Command::new(program).arg("--version")))
+    println!("installing {requirement} with pip");
+    pip_install(&[requirement])?;
+    find().with_context(|| {
+        format!("{program} was installed but is not on PATH nor in Python's scripts folder")
+    })
 }
 
 /// `python3 -m pip install --quiet <requirements>`.
