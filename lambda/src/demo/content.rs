@@ -73,10 +73,19 @@ fn slug(name: &str) -> String {
     lowered.split_whitespace().collect::<Vec<_>>().join("-")
 }
 
+/// "runs care homes" -> "Runs care homes".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 fn stand(name: String, kind: ExhibitorKind, sector: &str, does: &str) -> DemoStand {
     DemoStand {
         slug: slug(&name),
-        tagline: format!("{} · {sector}", kind.label()),
+        tagline: capitalised(does),
         about: format!(
             "{name} {does}. Come and see what a day here looks like, what you could study or train \
              for, and how to get started after school."
