@@ -63,6 +63,7 @@ impl ApiClientError {
 pub enum Export {
     Schools,
     Exhibitors,
+    YearGroups,
 }
 
 impl Export {
@@ -70,6 +71,7 @@ impl Export {
         match self {
             Export::Schools => "schools.csv",
             Export::Exhibitors => "exhibitors.csv",
+            Export::YearGroups => "year-groups.csv",
         }
     }
 

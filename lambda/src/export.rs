@@ -83,6 +83,29 @@ pub fn exhibitors_csv(report: &FairReport) -> Result<Vec<u8>, csv::Error> {
     write_csv(&header, rows)
 }
 
+/// Attendance and encounter totals per year group (7 to 13).
+pub fn year_groups_csv(report: &FairReport) -> Result<Vec<u8>, csv::Error> {
+    let header = [
+        "year_group",
+        "pupils_joined",
+        "pupils_attended",
+        "interactions",
+        "encounters",
+        "encounters_bm5",
+        "encounters_bm7",
+    ];
+    let rows = report.year_groups.iter().map(|year| {
+        let mut row = vec![
+            year.year_group.get().to_string(),
+            year.pupils_joined.to_string(),
+            year.totals.pupils_attended.to_string(),
+        ];
+        row.extend(tally_cells(&year.totals));
+        row
+    });
+    write_csv(&header, rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +145,7 @@ mod tests {
                 },
             }],
             exhibitors: vec![],
+            year_groups: vec![],
         };
         let csv = String::from_utf8(schools_csv(&report).expect("csv")).expect("utf-8");
         let mut lines = csv.lines();

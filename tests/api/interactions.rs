@@ -186,8 +186,8 @@ async fn interactions_for_unknown_things_or_outside_the_window_are_refused_and_w
     );
     assert_eq!(
         before_closed,
-        before + 3,
-        "only the late pupil and their two totals items were added"
+        before + 4,
+        "only the late pupil and their fair, school and year-group totals items were added"
     );
 }
 

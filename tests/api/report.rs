@@ -47,4 +47,19 @@ async fn the_organisers_csv_exports_show_the_visit_and_the_download() {
             .any(|l| l == "exmoor-college,Exmoor College,college,BM7,0,0"),
         "{exhibitors}"
     );
+
+    let years = app
+        .get(
+            &format!("/api/fairs/{}/exports/year-groups.csv", app.fair),
+            Some(&token),
+        )
+        .await;
+    let years = years.text().await.expect("csv");
+    let lines: Vec<&str> = years.lines().collect();
+    assert_eq!(lines.len(), 8, "a header and years 7 to 13: {years}");
+    assert!(
+        lines.contains(&"9,1,1,2,1,1,0"),
+        "the Year 9 pupil's visit and download: {years}"
+    );
+    assert!(lines.contains(&"7,0,0,0,0,0,0"), "{years}");
 }

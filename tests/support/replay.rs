@@ -34,6 +34,8 @@ pub struct StandRow {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Expected {
     pub schools: BTreeMap<String, SchoolRow>,
+    /// By year group, in the same shape as a school's row.
+    pub years: BTreeMap<u8, SchoolRow>,
     pub stands: BTreeMap<String, StandRow>,
 }
 
@@ -138,12 +140,13 @@ fn expected_totals(
     unique: &[(usize, RecordInteraction)],
 ) -> Expected {
     let mut expected = Expected::default();
-    for (school, _) in joins {
+    for (school, join) in joins {
         expected
             .schools
             .entry(school.to_string())
             .or_default()
             .joined += 1;
+        expected.years.entry(join.year_group).or_default().joined += 1;
     }
     for stand in stands {
         expected.stands.entry(stand.id.to_string()).or_default();
@@ -156,28 +159,31 @@ fn expected_totals(
     let mut attended = HashSet::new();
     let mut met = HashSet::new();
     for (pupil, interaction) in unique {
-        let school = expected
-            .schools
-            .entry(joins[*pupil].0.to_string())
-            .or_default();
-        school.interactions += 1;
-        if attended.insert(*pupil) {
-            school.attended += 1;
+        let (school, join) = &joins[*pupil];
+        let first_for_pupil = attended.insert(*pupil);
+        let new_encounter = met.insert((*pupil, interaction.stand.clone()));
+        let is_employer = employer.contains(&interaction.stand);
+        for row in [
+            expected.schools.entry(school.to_string()).or_default(),
+            expected.years.entry(join.year_group).or_default(),
+        ] {
+            row.interactions += 1;
+            row.attended += u64::from(first_for_pupil);
+            if new_encounter {
+                row.encounters += 1;
+                if is_employer {
+                    row.bm5 += 1
+                } else {
+                    row.bm7 += 1
+                }
+            }
         }
         let stand = expected
             .stands
             .entry(interaction.stand.to_string())
             .or_default();
         stand.interactions += 1;
-        if met.insert((*pupil, interaction.stand.clone())) {
-            stand.encounters += 1;
-            school.encounters += 1;
-            if employer.contains(&interaction.stand) {
-                school.bm5 += 1;
-            } else {
-                school.bm7 += 1;
-            }
-        }
+        stand.encounters += u64::from(new_encounter);
     }
     expected
 }
@@ -331,6 +337,22 @@ pub async fn exported(
             exported.schools.insert(row[0].clone(), totals);
         }
     }
+    for row in parse_csv(&get("year-groups").await?)? {
+        let n = |i: usize| number(&row[i]);
+        let totals = SchoolRow {
+            joined: n(1)?,
+            attended: n(2)?,
+            interactions: n(3)?,
+            encounters: n(4)?,
+            bm5: n(5)?,
+            bm7: n(6)?,
+        };
+        if totals != SchoolRow::default() {
+            exported
+                .years
+                .insert(row[0].parse().context("year group")?, totals);
+        }
+    }
     for row in parse_csv(&get("exhibitors").await?)? {
         exported.stands.insert(
             row[0].clone(),
@@ -358,6 +380,18 @@ pub fn differences(expected: &Expected, exported: &Expected) -> Vec<String> {
         .filter(|id| !expected.schools.contains_key(*id))
     {
         out.push(format!("school {id}: exported but not expected"));
+    }
+    for year in expected
+        .years
+        .keys()
+        .chain(exported.years.keys())
+        .collect::<std::collections::BTreeSet<_>>()
+    {
+        let want = expected.years.get(year).cloned().unwrap_or_default();
+        let got = exported.years.get(year).cloned().unwrap_or_default();
+        if got != want {
+            out.push(format!("year {year}: expected {want:?}, exported {got:?}"));
+        }
     }
     for (id, want) in &expected.stands {
         let got = exported.stands.get(id).cloned().unwrap_or_default();

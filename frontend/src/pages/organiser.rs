@@ -102,6 +102,14 @@ fn Exports(
                 >
                     "Download exhibitors CSV"
                 </button>
+                <button
+                    type="button"
+                    id="export-year-groups"
+                    disabled=move || busy.get()
+                    on:click=fetch(Export::YearGroups)
+                >
+                    "Download year groups CSV"
+                </button>
             </p>
             <p id="export-status" class="status" role="status">{move || status.get()}</p>
         </section>

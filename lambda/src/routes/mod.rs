@@ -32,4 +32,8 @@ pub fn api() -> Router<AppState> {
             "/fairs/{fair}/exports/exhibitors.csv",
             get(reports::exhibitors_csv),
         )
+        .route(
+            "/fairs/{fair}/exports/year-groups.csv",
+            get(reports::year_groups_csv),
+        )
 }

@@ -76,3 +76,11 @@ pub async fn stand_figures(
         .await
         .map(Json)
 }
+
+pub async fn year_groups_csv(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(fair): Path<FairId>,
+) -> Result<Response, ApiError> {
+    csv_export(state, caller, fair, "year-groups", export::year_groups_csv).await
+}

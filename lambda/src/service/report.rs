@@ -3,8 +3,10 @@
 use super::existing_fair;
 use crate::error::ApiError;
 use crate::state::AppState;
-use shared::api::{ExhibitorTotals, FairReport, Figure, SchoolTotals, StandFigures};
-use shared::domain::{FairId, StandId};
+use shared::api::{
+    ExhibitorTotals, FairReport, Figure, SchoolTotals, StandFigures, YearGroupTotals,
+};
+use shared::domain::{FairId, StandId, YearGroup};
 
 pub async fn fair_report(state: &AppState, fair: &FairId) -> Result<FairReport, ApiError> {
     existing_fair(&state.store, fair).await?;
@@ -37,7 +39,23 @@ pub async fn fair_report(state: &AppState, fair: &FairId) -> Result<FairReport, 
             }
         })
         .collect();
+    let year_groups = YearGroup::ALL
+        .into_iter()
+        .map(|year_group| {
+            let counted = totals
+                .year_groups
+                .get(&year_group)
+                .copied()
+                .unwrap_or_default();
+            YearGroupTotals {
+                year_group,
+                pupils_joined: counted.pupils_joined,
+                totals: counted.tally,
+            }
+        })
+        .collect();
     Ok(FairReport {
+        year_groups,
         fair: fair.clone(),
         pupils_joined: totals.fair.pupils_joined,
         totals: totals.fair.tally,

@@ -11,7 +11,7 @@
 //! | pupil         | `PUPIL#{fair}#{pupil}`    | `PUPIL`              |
 //! | encounter     | `PUPIL#{fair}#{pupil}`    | `ENC#{stand}`        |
 //! | interaction   | `PUPIL#{fair}#{pupil}`    | `INT#{interaction}`  |
-//! | totals shard  | `AGG#{fair}#{shard}`      | `FAIR`, `SCHOOL#{school}`, `STAND#{stand}` |
+//! | totals shard  | `AGG#{fair}#{shard}`      | `FAIR`, `SCHOOL#{school}`, `STAND#{stand}`, `YEAR#{year}` |
 
 use shared::domain::{FairId, InteractionId, JoinCode, PupilId, SchoolId, StandId};
 
@@ -25,6 +25,7 @@ pub const FAIR_SK: &str = "FAIR";
 pub const PUPIL_SK: &str = "PUPIL";
 pub const SCHOOL_PREFIX: &str = "SCHOOL#";
 pub const STAND_PREFIX: &str = "STAND#";
+pub const YEAR_PREFIX: &str = "YEAR#";
 pub const ENCOUNTER_PREFIX: &str = "ENC#";
 
 pub fn fair_pk(fair: &FairId) -> String {

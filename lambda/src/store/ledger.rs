@@ -9,8 +9,8 @@
 //! 1. bump the pupil's interaction count, if it is still what was read
 //!    (so two interactions of one pupil cannot both think they were first);
 //! 2. create the encounter if it was absent, else add to it;
-//! 3. add the change to the fair's, the school's and the stand's totals in
-//!    the pupil's shard.
+//! 3. add the change to the fair's, the school's, the year group's and the
+//!    stand's totals in the pupil's shard.
 //!
 //! A crash between steps is impossible (DynamoDB commits all or nothing), so
 //! the totals always agree with the interactions stored. If the transaction
@@ -20,7 +20,7 @@
 
 use super::items::{EncounterItem, InteractionItem, PupilItem, from_item, key, to_item};
 use super::table::build_error;
-use super::totals::{school_scope, stand_scope};
+use super::totals::{school_scope, stand_scope, year_scope};
 use super::{Store, StoreError, keys};
 use aws_sdk_dynamodb::types::{AttributeValue, ReturnConsumedCapacity, TransactWriteItem, Update};
 use rand::Rng;
@@ -223,6 +223,7 @@ impl Store {
         let steps = [
             self.add_to_totals(&pk, keys::FAIR_SK.to_owned(), &everything)?,
             self.add_to_totals(&pk, school_scope(&pupil.school), &everything)?,
+            self.add_to_totals(&pk, year_scope(pupil.year_group), &everything)?,
             self.add_to_totals(&pk, stand_scope(stand), &stand_fields)?,
         ];
         Ok(steps.into_iter().flatten().collect())

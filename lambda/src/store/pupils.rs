@@ -1,7 +1,7 @@
 //! Pupils joining a fair and reading their own record.
 
 use super::items::{EncounterItem, PupilItem, from_item, key, to_item};
-use super::totals::school_scope;
+use super::totals::{school_scope, year_scope};
 use super::{Store, StoreError, keys};
 use crate::model::{Encounter, Pupil};
 use shared::domain::{FairId, PupilId};
@@ -15,7 +15,12 @@ impl Store {
             .client
             .transact_write_items()
             .transact_items(self.put_if_absent(to_item(&PupilItem::new(fair, pupil))?)?);
-        for scope in [keys::FAIR_SK.to_owned(), school_scope(&pupil.school)] {
+        let scopes = [
+            keys::FAIR_SK.to_owned(),
+            school_scope(&pupil.school),
+            year_scope(pupil.year_group),
+        ];
+        for scope in scopes {
             if let Some(step) = self.add_to_totals(&totals_pk, scope, &joined)? {
                 request = request.transact_items(step);
             }

@@ -7,7 +7,7 @@ use super::table::build_error;
 use super::{Store, StoreError, keys};
 use aws_sdk_dynamodb::types::{AttributeValue, TransactWriteItem, Update};
 use futures::future::try_join_all;
-use shared::domain::{FairId, SchoolId, StandId};
+use shared::domain::{FairId, SchoolId, StandId, YearGroup};
 use shared::encounter::Tally;
 use std::collections::BTreeMap;
 
@@ -31,10 +31,15 @@ pub struct FairTotals {
     pub fair: ScopeTotals,
     pub schools: BTreeMap<SchoolId, ScopeTotals>,
     pub stands: BTreeMap<StandId, ScopeTotals>,
+    pub year_groups: BTreeMap<YearGroup, ScopeTotals>,
 }
 
 pub(super) fn school_scope(school: &SchoolId) -> String {
     keys::school_sk(school)
+}
+
+pub(super) fn year_scope(year: YearGroup) -> String {
+    format!("{}{}", keys::YEAR_PREFIX, year.get())
 }
 
 pub(super) fn stand_scope(stand: &StandId) -> String {
@@ -93,6 +98,13 @@ fn add_item(totals: &mut FairTotals, item: &TotalsItem) -> Result<(), StoreError
     } else if let Some(school) = item.sk.strip_prefix(keys::SCHOOL_PREFIX) {
         let school = SchoolId::parse(school).map_err(|_| unreadable())?;
         totals.schools.entry(school).or_default().add(item);
+    } else if let Some(year) = item.sk.strip_prefix(keys::YEAR_PREFIX) {
+        let year = year
+            .parse()
+            .ok()
+            .and_then(|y| YearGroup::parse(y).ok())
+            .ok_or_else(unreadable)?;
+        totals.year_groups.entry(year).or_default().add(item);
     } else if let Some(stand) = item.sk.strip_prefix(keys::STAND_PREFIX) {
         let stand = StandId::parse(stand).map_err(|_| unreadable())?;
         totals.stands.entry(stand).or_default().add(item);

@@ -16,4 +16,4 @@ pub use interaction::{RecordInteraction, RecordedInteraction};
 pub use pupil::{
     EncounterView, JoinDetails, JoinError, JoinRequest, JoinedPupil, PupilProfile, PupilRecord,
 };
-pub use report::{ExhibitorTotals, FairReport, SchoolTotals};
+pub use report::{ExhibitorTotals, FairReport, SchoolTotals, YearGroupTotals};

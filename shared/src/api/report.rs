@@ -1,7 +1,7 @@
 //! What an organiser sees and exports: totals for the fair, per school and
 //! per exhibitor.
 
-use crate::domain::{ExhibitorKind, FairId, Name, SchoolId, StandId};
+use crate::domain::{ExhibitorKind, FairId, Name, SchoolId, StandId, YearGroup};
 use crate::encounter::Tally;
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +22,13 @@ pub struct ExhibitorTotals {
     pub totals: Tally,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearGroupTotals {
+    pub year_group: YearGroup,
+    pub pupils_joined: u64,
+    pub totals: Tally,
+}
+
 /// `GET /api/fairs/{fair}/report`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FairReport {
@@ -30,4 +37,6 @@ pub struct FairReport {
     pub totals: Tally,
     pub schools: Vec<SchoolTotals>,
     pub exhibitors: Vec<ExhibitorTotals>,
+    /// Years 7 to 13, each present even when nobody from it joined.
+    pub year_groups: Vec<YearGroupTotals>,
 }
