@@ -185,6 +185,8 @@ async fn main() -> anyhow::Result<()> {
         }
         std::process::exit(1);
     }
-    println!("reconciled: every school and stand total in the exports matches the plan exactly");
+    println!(
+        "reconciled: every school, year-group and stand total in the exports matches the plan exactly"
+    );
     Ok(())
 }
