@@ -67,12 +67,28 @@ pub enum Export {
 }
 
 impl Export {
-    fn file(self) -> &'static str {
+    pub const ALL: [Export; 3] = [Export::Schools, Export::Exhibitors, Export::YearGroups];
+
+    /// The export's name in its path, file name and button id.
+    pub fn slug(self) -> &'static str {
         match self {
-            Export::Schools => "schools.csv",
-            Export::Exhibitors => "exhibitors.csv",
-            Export::YearGroups => "year-groups.csv",
+            Export::Schools => "schools",
+            Export::Exhibitors => "exhibitors",
+            Export::YearGroups => "year-groups",
         }
+    }
+
+    /// What the button offers, e.g. "year groups".
+    pub fn label(self) -> &'static str {
+        match self {
+            Export::Schools => "schools",
+            Export::Exhibitors => "exhibitors",
+            Export::YearGroups => "year groups",
+        }
+    }
+
+    fn file(self) -> String {
+        format!("{}.csv", self.slug())
     }
 
     /// The name to save the download under, e.g. `demo-schools.csv`.

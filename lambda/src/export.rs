@@ -25,8 +25,12 @@ fn write_csv(
     writer.into_inner().map_err(|e| e.into_error().into())
 }
 
-fn tally_cells(tally: &Tally) -> [String; 4] {
+/// Pupils joined and attended, then interactions and encounters (all, BM5,
+/// BM7): the columns the school and year-group exports share.
+fn attendance_cells(pupils_joined: u64, tally: &Tally) -> [String; 6] {
     [
+        pupils_joined,
+        tally.pupils_attended,
         tally.interactions,
         tally.encounters,
         tally.encounters_bm5,
@@ -48,13 +52,8 @@ pub fn schools_csv(report: &FairReport) -> Result<Vec<u8>, csv::Error> {
         "encounters_bm7",
     ];
     let rows = report.schools.iter().map(|school| {
-        let mut row = vec![
-            school.school.to_string(),
-            school.name.to_string(),
-            school.pupils_joined.to_string(),
-            school.totals.pupils_attended.to_string(),
-        ];
-        row.extend(tally_cells(&school.totals));
+        let mut row = vec![school.school.to_string(), school.name.to_string()];
+        row.extend(attendance_cells(school.pupils_joined, &school.totals));
         row
     });
     write_csv(&header, rows)
@@ -95,12 +94,8 @@ pub fn year_groups_csv(report: &FairReport) -> Result<Vec<u8>, csv::Error> {
         "encounters_bm7",
     ];
     let rows = report.year_groups.iter().map(|year| {
-        let mut row = vec![
-            year.year_group.get().to_string(),
-            year.pupils_joined.to_string(),
-            year.totals.pupils_attended.to_string(),
-        ];
-        row.extend(tally_cells(&year.totals));
+        let mut row = vec![year.year_group.get().to_string()];
+        row.extend(attendance_cells(year.pupils_joined, &year.totals));
         row
     });
     write_csv(&header, rows)

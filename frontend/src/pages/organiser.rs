@@ -86,30 +86,20 @@ fn Exports(
         <section class="panel" aria-labelledby="exports-heading">
             <h2 id="exports-heading">"Exports"</h2>
             <p class="actions">
-                <button
-                    type="button"
-                    id="export-schools"
-                    disabled=move || busy.get()
-                    on:click=fetch(Export::Schools)
-                >
-                    "Download schools CSV"
-                </button>
-                <button
-                    type="button"
-                    id="export-exhibitors"
-                    disabled=move || busy.get()
-                    on:click=fetch(Export::Exhibitors)
-                >
-                    "Download exhibitors CSV"
-                </button>
-                <button
-                    type="button"
-                    id="export-year-groups"
-                    disabled=move || busy.get()
-                    on:click=fetch(Export::YearGroups)
-                >
-                    "Download year groups CSV"
-                </button>
+                {Export::ALL
+                    .map(|export| {
+                        view! {
+                            <button
+                                type="button"
+                                id=format!("export-{}", export.slug())
+                                disabled=move || busy.get()
+                                on:click=fetch(export)
+                            >
+                                {format!("Download {} CSV", export.label())}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
             </p>
             <p id="export-status" class="status" role="status">{move || status.get()}</p>
         </section>
