@@ -104,6 +104,7 @@ async fn main() -> anyhow::Result<()> {
     let bare = bare_put_rate(&endpoint, bare_count, args.concurrency).await?;
 
     let app = tests::spawn_app().await;
+    println!("table:                      {}", app.store.table_name());
     let files = tempfile::tempdir()?;
     let summary = demo::seed(&app.store, files.path()).await?;
     let fair = FairId::parse(demo::DEMO_FAIR)?;

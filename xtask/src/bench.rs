@@ -1,5 +1,7 @@
 //! `cargo xtask bench <what> [args]`: benchmarks that print their figures.
-//! Each runs against a fresh in-memory DynamoDB Local started here.
+//! Each runs against a DynamoDB Local started here: in memory, or with
+//! `--engine-dir DIR` on disk in DIR, so that a large replay's table can be
+//! read again afterwards (e.g. by `bench export --table T`).
 //!
 //! - `ledger [--pupils N --interactions M --concurrency C --seed S]`: the
 //!   encounter ledger's replay and reconciliation (tests/bench/ledger.rs).
@@ -33,8 +35,10 @@ pub fn run(ws: &Workspace, bench: Bench, args: &[String]) -> Result<()> {
         .dynamodb_local
         .as_deref()
         .context("DynamoDB Local missing")?;
+    let (storage, args) = storage(args)?;
     let log = ws.target.join("dynamodb-local-bench.log");
-    let engine = Engine::start(jar_dir, engine::free_port()?, &Storage::InMemory, &log)?;
+    let engine = Engine::start(jar_dir, engine::free_port()?, &storage, &log)?;
+    let args = &args[..];
     let result = match bench {
         Bench::Ledger => run_bench(ws, "ledger", args, &engine),
         Bench::Lambda => {
@@ -71,4 +75,20 @@ fn run_bench(ws: &Workspace, name: &str, args: &[String], engine: &Engine) -> Re
                 ws.root.join("target/lambda/api-lambda/bootstrap.zip"),
             ),
     )
+}
+
+/// Takes `--engine-dir DIR` out of the benchmark's arguments.
+fn storage(args: &[String]) -> Result<(Storage, Vec<String>)> {
+    let mut rest = Vec::with_capacity(args.len());
+    let mut storage = Storage::InMemory;
+    let mut words = args.iter();
+    while let Some(word) = words.next() {
+        if word == "--engine-dir" {
+            let dir = words.next().context("--engine-dir needs a folder")?;
+            storage = Storage::Dir(dir.into());
+        } else {
+            rest.push(word.clone());
+        }
+    }
+    Ok((storage, rest))
 }

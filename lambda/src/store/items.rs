@@ -196,6 +196,8 @@ pub struct PupilItem {
     /// Interactions recorded so far; every new interaction's transaction
     /// checks and bumps it, which orders a pupil's interactions.
     pub interactions: u64,
+    pub roster_pk: String,
+    pub roster_sk: String,
 }
 
 impl PupilItem {
@@ -208,6 +210,8 @@ impl PupilItem {
             year_group: pupil.year_group,
             joined_at: pupil.joined_at,
             interactions: 0,
+            roster_pk: keys::roster_pk(fair, keys::shard_of(&pupil.id)),
+            roster_sk: keys::roster_pupil_sk(&pupil.id),
         }
     }
 
@@ -227,6 +231,22 @@ pub struct EncounterItem {
     pub sk: String,
     pub stand: StandId,
     pub interactions: u64,
+    pub roster_pk: String,
+    pub roster_sk: String,
+}
+
+impl EncounterItem {
+    /// A pupil's first encounter with a stand's exhibitor.
+    pub fn first(fair: &FairId, pupil: &PupilId, stand: &StandId) -> Self {
+        Self {
+            pk: keys::pupil_pk(fair, pupil),
+            sk: keys::encounter_sk(stand),
+            stand: stand.clone(),
+            interactions: 1,
+            roster_pk: keys::roster_pk(fair, keys::shard_of(pupil)),
+            roster_sk: keys::roster_encounter_sk(pupil, stand),
+        }
+    }
 }
 
 impl From<EncounterItem> for Encounter {

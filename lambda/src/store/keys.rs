@@ -12,6 +12,23 @@
 //! | encounter     | `PUPIL#{fair}#{pupil}`    | `ENC#{stand}`        |
 //! | interaction   | `PUPIL#{fair}#{pupil}`    | `INT#{interaction}`  |
 //! | totals shard  | `AGG#{fair}#{shard}`      | `FAIR`, `SCHOOL#{school}`, `STAND#{stand}`, `YEAR#{year}` |
+//!
+//! The `roster` index (a global secondary index) lists a fair's pupils and
+//! their encounters in key order for the per-pupil export. Pupil and
+//! encounter items carry its keys; nothing else does, so it holds nothing
+//! else:
+//!
+//! | item      | `roster_pk`                  | `roster_sk`              |
+//! |-----------|------------------------------|--------------------------|
+//! | pupil     | `ROSTER#{fair}#{shard}`      | `{pupil}`                |
+//! | encounter | `ROSTER#{fair}#{shard}`      | `{pupil}#ENC#{stand}`    |
+//!
+//! A pupil's item sorts just before their encounters, so one pass over the
+//! index meets each pupil whole. It projects only attributes that never
+//! change after the item is written (school, year group, stand), so the
+//! updates every interaction makes (the pupil's and the encounter's
+//! counters) cost no index writes; the index is written once per join and
+//! once per new encounter.
 
 use shared::domain::{FairId, InteractionId, JoinCode, PupilId, SchoolId, StandId};
 
@@ -56,6 +73,22 @@ pub fn interaction_sk(interaction: &InteractionId) -> String {
     format!("INT#{interaction}")
 }
 
+/// The roster index's name and the attributes it projects.
+pub const ROSTER_INDEX: &str = "roster";
+pub const ROSTER_PROJECTED: [&str; 4] = ["id", "school", "year_group", "stand"];
+
+pub fn roster_pk(fair: &FairId, shard: u8) -> String {
+    format!("ROSTER#{fair}#{shard:02}")
+}
+
+pub fn roster_pupil_sk(pupil: &PupilId) -> String {
+    pupil.to_string()
+}
+
+pub fn roster_encounter_sk(pupil: &PupilId, stand: &StandId) -> String {
+    format!("{pupil}#{ENCOUNTER_PREFIX}{stand}")
+}
+
 pub fn totals_pk(fair: &FairId, shard: u8) -> String {
     format!("AGG#{fair}#{shard:02}")
 }
@@ -84,5 +117,22 @@ mod tests {
         let fair = FairId::parse("west-somerset").expect("id");
         assert_eq!(fair_pk(&fair), "FAIR#west-somerset");
         assert_eq!(totals_pk(&fair, 3), "AGG#west-somerset#03");
+        assert_eq!(roster_pk(&fair, 3), "ROSTER#west-somerset#03");
+    }
+
+    #[test]
+    fn a_pupil_sorts_just_before_their_encounters_in_the_roster() {
+        let id = |text: &str| PupilId::from(uuid::Uuid::parse_str(text).expect("uuid"));
+        let pupil = id("11111111-1111-4111-8111-111111111111");
+        let other = roster_pupil_sk(&id("11111111-1111-4111-8111-111111111112"));
+        let stand = StandId::parse("zzz-last").expect("id");
+        let mut keys = [
+            other.clone(),
+            roster_encounter_sk(&pupil, &stand),
+            roster_pupil_sk(&pupil),
+        ];
+        keys.sort();
+        assert_eq!(keys[0], roster_pupil_sk(&pupil));
+        assert_eq!(keys[1], roster_encounter_sk(&pupil, &stand));
     }
 }

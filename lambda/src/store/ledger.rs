@@ -112,7 +112,12 @@ impl Store {
         let mut steps = vec![
             self.put_interaction(&pupil_pk, interaction, novelty.first_with_exhibitor)?,
             self.bump_pupil(&pupil_pk, pupil.interactions)?,
-            self.count_encounter(&pupil_pk, &interaction.stand, novelty.first_with_exhibitor)?,
+            self.count_encounter(
+                fair,
+                pupil_id,
+                &interaction.stand,
+                novelty.first_with_exhibitor,
+            )?,
         ];
         steps.extend(self.totals_steps(fair, &pupil, &interaction.stand, &change)?);
 
@@ -181,22 +186,21 @@ impl Store {
 
     fn count_encounter(
         &self,
-        pupil_pk: &str,
+        fair: &FairId,
+        pupil: &PupilId,
         stand: &StandId,
         new: bool,
     ) -> Result<TransactWriteItem, StoreError> {
         if new {
-            let item = EncounterItem {
-                pk: pupil_pk.to_owned(),
-                sk: keys::encounter_sk(stand),
-                stand: stand.clone(),
-                interactions: 1,
-            };
+            let item = EncounterItem::first(fair, pupil, stand);
             return self.put_if_absent(to_item(&item)?);
         }
         let update = Update::builder()
             .table_name(&self.table)
-            .set_key(Some(key(pupil_pk.to_owned(), keys::encounter_sk(stand))))
+            .set_key(Some(key(
+                keys::pupil_pk(fair, pupil),
+                keys::encounter_sk(stand),
+            )))
             .update_expression("ADD interactions :one")
             .condition_expression("attribute_exists(pk)")
             .expression_attribute_values(":one", AttributeValue::N("1".into()))

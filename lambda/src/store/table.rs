@@ -1,9 +1,10 @@
 //! Creating the table: used by the local server, the demo and the tests.
 //! In AWS the SAM template creates it with the same key schema.
 
-use super::{Store, StoreError};
+use super::{Store, StoreError, keys};
 use aws_sdk_dynamodb::types::{
-    AttributeDefinition, BillingMode, KeySchemaElement, KeyType, ScalarAttributeType, TableStatus,
+    AttributeDefinition, BillingMode, GlobalSecondaryIndex, KeySchemaElement, KeyType, Projection,
+    ProjectionType, ScalarAttributeType, TableStatus,
 };
 use std::time::Duration;
 
@@ -22,6 +23,20 @@ impl Store {
                 .key_type(kind)
                 .build()
         };
+        let roster = GlobalSecondaryIndex::builder()
+            .index_name(keys::ROSTER_INDEX)
+            .key_schema(key("roster_pk", KeyType::Hash).map_err(build_error)?)
+            .key_schema(key("roster_sk", KeyType::Range).map_err(build_error)?)
+            .projection(
+                Projection::builder()
+                    .projection_type(ProjectionType::Include)
+                    .set_non_key_attributes(Some(
+                        keys::ROSTER_PROJECTED.map(str::to_owned).to_vec(),
+                    ))
+                    .build(),
+            )
+            .build()
+            .map_err(build_error)?;
         let created = self
             .client
             .create_table()
@@ -29,8 +44,11 @@ impl Store {
             .billing_mode(BillingMode::PayPerRequest)
             .attribute_definitions(attribute("pk").map_err(build_error)?)
             .attribute_definitions(attribute("sk").map_err(build_error)?)
+            .attribute_definitions(attribute("roster_pk").map_err(build_error)?)
+            .attribute_definitions(attribute("roster_sk").map_err(build_error)?)
             .key_schema(key("pk", KeyType::Hash).map_err(build_error)?)
             .key_schema(key("sk", KeyType::Range).map_err(build_error)?)
+            .global_secondary_indexes(roster)
             .send()
             .await;
         if let Err(error) = created {
