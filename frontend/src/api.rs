@@ -64,10 +64,16 @@ pub enum Export {
     Schools,
     Exhibitors,
     YearGroups,
+    Pupils,
 }
 
 impl Export {
-    pub const ALL: [Export; 3] = [Export::Schools, Export::Exhibitors, Export::YearGroups];
+    pub const ALL: [Export; 4] = [
+        Export::Schools,
+        Export::Exhibitors,
+        Export::YearGroups,
+        Export::Pupils,
+    ];
 
     /// The export's name in its path, file name and button id.
     pub fn slug(self) -> &'static str {
@@ -75,6 +81,7 @@ impl Export {
             Export::Schools => "schools",
             Export::Exhibitors => "exhibitors",
             Export::YearGroups => "year-groups",
+            Export::Pupils => "pupils",
         }
     }
 
@@ -84,6 +91,7 @@ impl Export {
             Export::Schools => "schools",
             Export::Exhibitors => "exhibitors",
             Export::YearGroups => "year groups",
+            Export::Pupils => "per-pupil",
         }
     }
 

@@ -2,6 +2,7 @@
 //! and every cell that a spreadsheet would run as a formula neutralised.
 
 use shared::api::FairReport;
+use shared::domain::{Benchmark, Pseudonym, PupilId, SchoolId, YearGroup};
 use shared::encounter::Tally;
 
 /// Prefixes a cell that starts with a formula character with an apostrophe,
@@ -17,8 +18,19 @@ fn write_csv(
     header: &[&str],
     rows: impl Iterator<Item = Vec<String>>,
 ) -> Result<Vec<u8>, csv::Error> {
+    write_rows(Some(header), rows)
+}
+
+/// Rows as CSV, after the header if there is one: one piece of a file that
+/// may be written (and sent) in several pieces.
+fn write_rows(
+    header: Option<&[&str]>,
+    rows: impl Iterator<Item = Vec<String>>,
+) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(header)?;
+    if let Some(header) = header {
+        writer.write_record(header)?;
+    }
     for row in rows {
         writer.write_record(row.iter().map(|cell| neutralise(cell).into_owned()))?;
     }
@@ -99,6 +111,49 @@ pub fn year_groups_csv(report: &FairReport) -> Result<Vec<u8>, csv::Error> {
         row
     });
     write_csv(&header, rows)
+}
+
+pub const PUPILS_HEADER: [&str; 9] = [
+    "pupil_id",
+    "pseudonym",
+    "school_id",
+    "school_name",
+    "year_group",
+    "encounters",
+    "encounters_bm5",
+    "encounters_bm7",
+    "exhibitors_met",
+];
+
+/// One pupil as the per-pupil export lists them.
+pub struct PupilRow<'a> {
+    pub pupil: PupilId,
+    pub school: &'a SchoolId,
+    pub school_name: &'a str,
+    pub year_group: YearGroup,
+    /// The exhibitors they met, with the benchmark each counts towards.
+    pub met: Vec<(&'a str, Benchmark)>,
+}
+
+/// A run of per-pupil rows, preceded by the header if `first`. The export
+/// is written in such pieces so that it streams.
+pub fn pupils_csv_piece(first: bool, rows: &[PupilRow<'_>]) -> Result<Vec<u8>, csv::Error> {
+    let cells = rows.iter().map(|row| {
+        let with = |benchmark| row.met.iter().filter(|(_, b)| *b == benchmark).count();
+        let names: Vec<&str> = row.met.iter().map(|(name, _)| *name).collect();
+        vec![
+            row.pupil.to_string(),
+            Pseudonym::for_pupil(&row.pupil).to_string(),
+            row.school.to_string(),
+            row.school_name.to_owned(),
+            row.year_group.get().to_string(),
+            row.met.len().to_string(),
+            with(Benchmark::Employers).to_string(),
+            with(Benchmark::FurtherAndHigherEducation).to_string(),
+            names.join("; "),
+        ]
+    });
+    write_rows(first.then_some(&PUPILS_HEADER[..]), cells)
 }
 
 #[cfg(test)]

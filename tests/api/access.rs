@@ -26,6 +26,7 @@ async fn routes_refuse_missing_forged_and_wrong_role_tokens() {
 
     let report = format!("/api/fairs/{fair}/report");
     let export = format!("/api/fairs/{fair}/exports/schools.csv");
+    let pupils = format!("/api/fairs/{fair}/exports/pupils.csv");
     let me = format!("/api/fairs/{fair}/me");
     let hall = format!("/api/fairs/{fair}/stands");
     let cases: Vec<(&str, Option<&str>, u16, ErrorCode, &str)> = vec![
@@ -63,6 +64,20 @@ async fn routes_refuse_missing_forged_and_wrong_role_tokens() {
             403,
             ErrorCode::Forbidden,
             "exhibitor asks for the export",
+        ),
+        (
+            &pupils,
+            Some(&pupil.token),
+            403,
+            ErrorCode::Forbidden,
+            "pupil asks for the per-pupil export",
+        ),
+        (
+            &pupils,
+            Some(&other_fair_organiser),
+            403,
+            ErrorCode::Forbidden,
+            "another fair's organiser asks for the per-pupil export",
         ),
         (
             &report,

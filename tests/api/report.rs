@@ -1,4 +1,4 @@
-use tests::{EMPLOYER, PROSPECTUS, TestApp, spawn_app};
+use tests::{COLLEGE, EMPLOYER, OTHER_JOIN_CODE, PROSPECTUS, TestApp, spawn_app};
 
 #[tokio::test]
 async fn the_organisers_csv_exports_show_the_visit_and_the_download() {
@@ -62,4 +62,52 @@ async fn the_organisers_csv_exports_show_the_visit_and_the_download() {
         "the Year 9 pupil's visit and download: {years}"
     );
     assert!(lines.contains(&"7,0,0,0,0,0,0"), "{years}");
+}
+
+#[tokio::test]
+async fn the_per_pupil_export_lists_every_pupil_with_the_exhibitors_they_met() {
+    let app = spawn_app().await;
+    let met_both = app.join_ok().await;
+    app.record(&met_both.token, &TestApp::visit(EMPLOYER)).await;
+    app.record(&met_both.token, &TestApp::visit(COLLEGE)).await;
+    app.record(&met_both.token, &TestApp::download(EMPLOYER, PROSPECTUS))
+        .await;
+    let joined_only = app.join(OTHER_JOIN_CODE, 12).await;
+    assert_eq!(joined_only.status(), 201);
+    let joined_only: shared::api::JoinedPupil = joined_only.json().await.expect("joined");
+
+    let response = app
+        .get(
+            &format!("/api/fairs/{}/exports/pupils.csv", app.fair),
+            Some(&app.organiser_token()),
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["content-type"],
+        "text/csv; charset=utf-8"
+    );
+    assert_eq!(
+        response.headers()["content-disposition"],
+        "attachment; filename=\"test-fair-pupils.csv\""
+    );
+    let csv = response.text().await.expect("csv");
+    let mut lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines.remove(0),
+        "pupil_id,pseudonym,school_id,school_name,year_group,encounters,encounters_bm5,encounters_bm7,exhibitors_met"
+    );
+    lines.sort();
+    let mut expected = [
+        format!(
+            "{},{},minehead,Minehead School,9,2,1,1,Acme Engineering; Exmoor College",
+            met_both.pupil.id, met_both.pupil.pseudonym
+        ),
+        format!(
+            "{},{},watchet,Watchet Academy,12,0,0,0,",
+            joined_only.pupil.id, joined_only.pupil.pseudonym
+        ),
+    ];
+    expected.sort();
+    assert_eq!(lines, expected);
 }

@@ -11,9 +11,15 @@ use aws_sdk_dynamodb::types::AttributeValue;
 use careers_api::demo;
 use careers_api::state::dynamodb_client;
 use futures::{StreamExt, stream};
+use peakmem_alloc::{INSTRUMENTED_SYSTEM, PeakMemAlloc};
 use shared::domain::FairId;
+use std::alloc::System;
 use std::time::Instant;
+use tests::export_bench::measure;
 use tests::replay::{join_all, plan, reconcile, send_all};
+
+#[global_allocator]
+static ALLOC: &PeakMemAlloc<System> = &INSTRUMENTED_SYSTEM;
 
 /// On-demand prices (USD per million request units, us-east-1, since the
 /// November 2024 price change); other regions cost a little more.
@@ -187,7 +193,8 @@ async fn main() -> anyhow::Result<()> {
         std::process::exit(1);
     }
     println!(
-        "reconciled: every school, year-group and stand total in the exports matches the plan exactly"
+        "reconciled: every school, year-group, stand and per-pupil row in the exports matches the plan exactly"
     );
+    measure(&app, &fair, 3, ALLOC).await?.print();
     Ok(())
 }

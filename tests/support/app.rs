@@ -60,22 +60,32 @@ pub async fn spawn_app_with_static(site: &Path, files: &Path) -> TestApp {
     spawn(&engine_endpoint(), Some((site, files))).await
 }
 
+/// The router over an existing table (one a benchmark left behind), which
+/// is neither created nor seeded.
+pub async fn attach_app(endpoint: &str, table: &str) -> TestApp {
+    serve(endpoint, table.to_owned(), None).await
+}
+
 async fn spawn(endpoint: &str, site: Option<(&Path, &Path)>) -> TestApp {
+    let app = serve(endpoint, format!("test-{}", uuid::Uuid::new_v4()), site).await;
+    app.store
+        .create_table_if_missing()
+        .await
+        .expect("create table");
+    fixture::seed(&app.store).await;
+    app
+}
+
+async fn serve(endpoint: &str, table_name: String, site: Option<(&Path, &Path)>) -> TestApp {
     init_logs();
     let settings = Settings {
-        table_name: format!("test-{}", uuid::Uuid::new_v4()),
+        table_name,
         dynamodb_endpoint: Some(endpoint.to_owned()),
         signing_key: SigningKey::parse(test_signing_key()).expect("key"),
         files_base_url: "/files".into(),
     };
     let client = dynamodb_client(settings.dynamodb_endpoint.as_deref()).await;
     let state = AppState::new(&settings, client);
-    state
-        .store
-        .create_table_if_missing()
-        .await
-        .expect("create table");
-    fixture::seed(&state.store).await;
 
     let router = careers_api::local::with_site(
         careers_api::app(state.clone()),

@@ -6,12 +6,14 @@
 mod app;
 pub mod engine;
 pub mod events;
+pub mod export_bench;
 mod fixture;
 pub mod function;
 pub mod replay;
 pub mod runtime_api;
 
 pub use app::{
-    TestApp, engine_endpoint, spawn_app, spawn_app_on, spawn_app_with_static, test_signing_key,
+    TestApp, attach_app, engine_endpoint, spawn_app, spawn_app_on, spawn_app_with_static,
+    test_signing_key,
 };
 pub use fixture::{CLOSED_FAIR, COLLEGE, EMPLOYER, FAIR, JOIN_CODE, OTHER_JOIN_CODE, PROSPECTUS};

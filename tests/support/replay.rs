@@ -10,7 +10,7 @@ use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use shared::api::{JoinRequest, JoinedPupil, RecordInteraction};
 use shared::domain::{Benchmark, FairId, InteractionId, InteractionKind, SchoolId, StandId};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::time::{Duration, Instant};
 
 /// Totals for one school, as the schools export has them.
@@ -37,6 +37,21 @@ pub struct Expected {
     /// By year group, in the same shape as a school's row.
     pub years: BTreeMap<u8, SchoolRow>,
     pub stands: BTreeMap<String, StandRow>,
+    /// How many pupils the per-pupil export lists with each row's contents.
+    pub pupils: BTreeMap<PupilRow, u64>,
+}
+
+/// A row of the per-pupil export without the pupil's id and pseudonym
+/// (which the server mints): school, year group, encounters (all, BM5,
+/// BM7) and the exhibitors met, named in stand-id order.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PupilRow {
+    pub school: String,
+    pub year_group: u8,
+    pub encounters: u64,
+    pub bm5: u64,
+    pub bm7: u64,
+    pub exhibitors_met: String,
 }
 
 pub struct Plan {
@@ -185,6 +200,25 @@ fn expected_totals(
         stand.interactions += 1;
         stand.encounters += u64::from(new_encounter);
     }
+    let by_id: BTreeMap<&StandId, &Stand> = stands.iter().map(|s| (&s.id, s)).collect();
+    let mut met_by_pupil: Vec<Vec<&StandId>> = vec![Vec::new(); joins.len()];
+    for (pupil, stand) in &met {
+        met_by_pupil[*pupil].push(stand);
+    }
+    for ((school, join), mut met) in joins.iter().zip(met_by_pupil) {
+        met.sort();
+        let employers = met.iter().filter(|s| employer.contains(*s)).count() as u64;
+        let names: Vec<&str> = met.iter().map(|s| by_id[*s].name.as_str()).collect();
+        let row = PupilRow {
+            school: school.to_string(),
+            year_group: join.year_group,
+            encounters: met.len() as u64,
+            bm5: employers,
+            bm7: met.len() as u64 - employers,
+            exhibitors_met: names.join("; "),
+        };
+        *expected.pupils.entry(row).or_default() += 1;
+    }
     expected
 }
 
@@ -300,12 +334,25 @@ fn parse_csv(text: &str) -> anyhow::Result<Vec<Vec<String>>> {
         .collect()
 }
 
+/// A row of the per-pupil export (`pupil_id, pseudonym, school_id,
+/// school_name, year_group, encounters, bm5, bm7, exhibitors_met`).
+pub fn pupil_row(row: &[String]) -> anyhow::Result<PupilRow> {
+    Ok(PupilRow {
+        school: row[2].clone(),
+        year_group: row[4].parse().context("year group")?,
+        encounters: number(&row[5])?,
+        bm5: number(&row[6])?,
+        bm7: number(&row[7])?,
+        exhibitors_met: row[8].clone(),
+    })
+}
+
 fn number(cell: &str) -> anyhow::Result<u64> {
     cell.parse()
         .with_context(|| format!("not a count: {cell:?}"))
 }
 
-/// Reads the organiser's two CSV exports back into the shape of `Expected`.
+/// Reads the organiser's CSV exports back into the shape of `Expected`.
 pub async fn exported(
     http: &reqwest::Client,
     base: &str,
@@ -362,6 +409,9 @@ pub async fn exported(
             },
         );
     }
+    for row in parse_csv(&get("pupils").await?)? {
+        *exported.pupils.entry(pupil_row(&row)?).or_default() += 1;
+    }
     Ok(exported)
 }
 
@@ -385,7 +435,7 @@ pub fn differences(expected: &Expected, exported: &Expected) -> Vec<String> {
         .years
         .keys()
         .chain(exported.years.keys())
-        .collect::<std::collections::BTreeSet<_>>()
+        .collect::<BTreeSet<_>>()
     {
         let want = expected.years.get(year).cloned().unwrap_or_default();
         let got = exported.years.get(year).cloned().unwrap_or_default();
@@ -397,6 +447,18 @@ pub fn differences(expected: &Expected, exported: &Expected) -> Vec<String> {
         let got = exported.stands.get(id).cloned().unwrap_or_default();
         if &got != want {
             out.push(format!("stand {id}: expected {want:?}, exported {got:?}"));
+        }
+    }
+    let rows: BTreeSet<_> = expected
+        .pupils
+        .keys()
+        .chain(exported.pupils.keys())
+        .collect();
+    for row in rows {
+        let want = expected.pupils.get(row).copied().unwrap_or_default();
+        let got = exported.pupils.get(row).copied().unwrap_or_default();
+        if got != want {
+            out.push(format!("{want} pupils expected, {got} exported as {row:?}"));
         }
     }
     out

@@ -5,6 +5,9 @@
 //!
 //! - `ledger [--pupils N --interactions M --concurrency C --seed S]`: the
 //!   encounter ledger's replay and reconciliation (tests/bench/ledger.rs).
+//! - `export --table T [--rounds R]`: the per-pupil export of a table a
+//!   ledger replay left (with `--engine-dir`), beside a bare read of the
+//!   same items (tests/bench/export.rs).
 //! - `lambda`: the API function under a local Runtime API: init duration,
 //!   warm latency beside axum::serve, zip size (tests/bench/lambda.rs).
 
@@ -20,6 +23,8 @@ use crate::workspace::Workspace;
 pub enum Bench {
     /// Replay a synthetic fair over HTTP and reconcile the exports exactly.
     Ledger,
+    /// Time the per-pupil export of a table a ledger replay left behind.
+    Export,
     /// Run the Lambda binary under a local Runtime API and time it.
     Lambda,
 }
@@ -41,6 +46,7 @@ pub fn run(ws: &Workspace, bench: Bench, args: &[String]) -> Result<()> {
     let args = &args[..];
     let result = match bench {
         Bench::Ledger => run_bench(ws, "ledger", args, &engine),
+        Bench::Export => run_bench(ws, "export", args, &engine),
         Bench::Lambda => {
             // The function optimised like the benchmarks (the `bench`
             // profile writes to target/release), run natively.

@@ -36,4 +36,5 @@ pub fn api() -> Router<AppState> {
             "/fairs/{fair}/exports/year-groups.csv",
             get(reports::year_groups_csv),
         )
+        .route("/fairs/{fair}/exports/pupils.csv", get(reports::pupils_csv))
 }

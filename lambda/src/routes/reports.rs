@@ -6,6 +6,7 @@ use crate::export;
 use crate::extract::{Json, Path};
 use crate::service;
 use crate::state::AppState;
+use axum::body::Body;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -36,15 +37,32 @@ async fn csv_export(
         tracing::error!(%error, "writing CSV failed");
         ApiError::Internal
     })?;
+    Ok(csv_response(&fair, name, Body::from(body)))
+}
+
+fn csv_response(fair: &FairId, name: &str, body: Body) -> Response {
     let disposition = format!("attachment; filename=\"{fair}-{name}.csv\"");
-    Ok((
+    (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
             (header::CONTENT_DISPOSITION, disposition),
         ],
         body,
     )
-        .into_response())
+        .into_response()
+}
+
+/// One row per pupil, streamed as it is read: a fault part-way ends the
+/// response early (the client sees a cut-off download, never a short file
+/// that looks complete, as there is no Content-Length).
+pub async fn pupils_csv(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(fair): Path<FairId>,
+) -> Result<Response, ApiError> {
+    caller.organiser_of(&fair)?;
+    let pieces = service::pupils_export(&state, &fair).await?;
+    Ok(csv_response(&fair, "pupils", Body::from_stream(pieces)))
 }
 
 pub async fn schools_csv(

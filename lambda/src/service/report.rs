@@ -2,11 +2,15 @@
 
 use super::existing_fair;
 use crate::error::ApiError;
+use crate::export::{self, PupilRow};
 use crate::state::AppState;
+use crate::store::RosterEntry;
+use futures::{Stream, StreamExt, TryStreamExt, future, stream};
 use shared::api::{
     ExhibitorTotals, FairReport, Figure, SchoolTotals, StandFigures, YearGroupTotals,
 };
-use shared::domain::{FairId, StandId, YearGroup};
+use shared::domain::{Benchmark, FairId, Name, SchoolId, StandId, YearGroup};
+use std::collections::HashMap;
 
 pub async fn fair_report(state: &AppState, fair: &FairId) -> Result<FairReport, ApiError> {
     existing_fair(&state.store, fair).await?;
@@ -85,5 +89,72 @@ pub async fn stand_figures(
         kind: stand.kind,
         interactions: Figure::suppressed(counted.interactions),
         encounters: Figure::suppressed(counted.encounters),
+    })
+}
+
+/// Pupils per piece of the streamed per-pupil export (about 30 KB).
+const PUPILS_PER_PIECE: usize = 256;
+
+/// The per-pupil export as a stream of CSV pieces, the header first. It
+/// reads the roster a page at a time, so a fair of any size is exported in
+/// bounded memory.
+pub async fn pupils_export(
+    state: &AppState,
+    fair: &FairId,
+) -> Result<impl Stream<Item = Result<Vec<u8>, ApiError>> + Send + 'static, ApiError> {
+    existing_fair(&state.store, fair).await?;
+    let (schools, stands) = tokio::try_join!(state.store.schools(fair), state.store.stands(fair))?;
+    let schools: HashMap<SchoolId, Name> = schools.into_iter().map(|s| (s.id, s.name)).collect();
+    let stands: HashMap<StandId, (Name, Benchmark)> = stands
+        .into_iter()
+        .map(|s| (s.id, (s.name, s.kind.benchmark())))
+        .collect();
+    let header = stream::once(future::ready(csv_piece(true, &[])));
+    let pieces = state
+        .store
+        .roster(fair)
+        .try_chunks(PUPILS_PER_PIECE)
+        .map(move |chunk| {
+            let entries = chunk.map_err(|error| error.1)?;
+            let rows = entries
+                .iter()
+                .map(|entry| pupil_row(entry, &schools, &stands))
+                .collect::<Result<Vec<_>, _>>()?;
+            csv_piece(false, &rows)
+        });
+    Ok(header.chain(pieces))
+}
+
+fn pupil_row<'a>(
+    entry: &'a RosterEntry,
+    schools: &'a HashMap<SchoolId, Name>,
+    stands: &'a HashMap<StandId, (Name, Benchmark)>,
+) -> Result<PupilRow<'a>, ApiError> {
+    let met = entry
+        .stands
+        .iter()
+        .map(|stand| {
+            let (name, benchmark) = stands.get(stand).ok_or_else(|| {
+                // Stands are never deleted, so this is a fault, and counting
+                // the encounter under no benchmark would misreport it.
+                tracing::error!(%stand, "an encounter refers to a stand that does not exist");
+                ApiError::Internal
+            })?;
+            Ok((name.as_str(), *benchmark))
+        })
+        .collect::<Result<_, ApiError>>()?;
+    Ok(PupilRow {
+        pupil: entry.pupil,
+        school: &entry.school,
+        school_name: schools.get(&entry.school).map_or("", Name::as_str),
+        year_group: entry.year_group,
+        met,
+    })
+}
+
+fn csv_piece(first: bool, rows: &[PupilRow<'_>]) -> Result<Vec<u8>, ApiError> {
+    export::pupils_csv_piece(first, rows).map_err(|error| {
+        tracing::error!(%error, "writing the per-pupil CSV failed");
+        ApiError::Internal
     })
 }

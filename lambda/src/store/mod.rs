@@ -11,6 +11,7 @@
 //! | record an interaction                    | two consistent reads, then one transaction (see [`ledger`]) |
 //! | a pupil's own record                     | Query `PUPIL#{fair}#{pupil}` (pupil + encounters) |
 //! | live totals, per school, per stand       | Query each of the fair's totals shards and sum    |
+//! | every pupil of a fair, with encounters   | Query the `roster` index, shard by shard, page by page |
 //!
 //! Every write that must happen once is conditional, and every write that
 //! changes a count happens in the same transaction as the record it counts,
@@ -22,11 +23,13 @@ mod items;
 pub mod keys;
 mod ledger;
 mod pupils;
+mod roster;
 mod table;
 mod totals;
 
 pub use capacity::CapacityUsed;
 pub use ledger::{NewInteraction, RecordError, Recorded};
+pub use roster::RosterEntry;
 pub use totals::FairTotals;
 
 use aws_sdk_dynamodb::Client;
