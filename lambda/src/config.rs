@@ -2,13 +2,23 @@
 //! template in AWS, by xtask locally) into typed values. A missing or bad
 //! value stops the process at start with a clear message, never at the
 //! first request.
+//!
+//! The signing key is the one secret. In AWS the environment names the
+//! Secrets Manager secret that holds it (`SIGNING_KEY_SECRET_ARN`), and the
+//! function reads it once at start, so the key never appears in the
+//! function's configuration; locally it is given as `SIGNING_KEY`.
 
+use aws_sdk_secretsmanager::error::DisplayErrorContext;
 use thiserror::Error;
 
 #[derive(Debug, Error)]
 pub enum ConfigError {
     #[error("environment variable {0} is not set")]
     Missing(&'static str),
+    #[error("set SIGNING_KEY_SECRET_ARN (in AWS) or SIGNING_KEY (locally), not both")]
+    TwoKeys,
+    #[error("the signing key could not be read from Secrets Manager secret {secret}: {reason}")]
+    Secret { secret: String, reason: String },
     #[error("environment variable {name} is invalid: {reason}")]
     Invalid {
         name: &'static str,
@@ -44,6 +54,55 @@ impl std::fmt::Debug for SigningKey {
     }
 }
 
+/// Where the signing key comes from.
+#[derive(Debug, Clone)]
+pub enum KeySource {
+    /// The key itself (`SIGNING_KEY`, local only).
+    Value(SigningKey),
+    /// The ARN or name of the Secrets Manager secret that holds it.
+    Secret(String),
+}
+
+impl KeySource {
+    /// `set` gives a variable's value if it is set and not empty.
+    fn from_lookup(set: &impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        match (set("SIGNING_KEY_SECRET_ARN"), set("SIGNING_KEY")) {
+            (Some(_), Some(_)) => Err(ConfigError::TwoKeys),
+            (Some(secret), None) => Ok(Self::Secret(secret)),
+            (None, Some(value)) => SigningKey::parse(value).map(Self::Value),
+            (None, None) => Err(ConfigError::Missing("SIGNING_KEY_SECRET_ARN")),
+        }
+    }
+
+    /// The key, read from Secrets Manager if that is where it is.
+    async fn resolve(self) -> Result<SigningKey, ConfigError> {
+        let secret = match self {
+            Self::Value(key) => return Ok(key),
+            Self::Secret(secret) => secret,
+        };
+        let failed = |reason: String| ConfigError::Secret {
+            secret: secret.clone(),
+            reason,
+        };
+        let aws = crate::state::aws_config().await;
+        let output = aws_sdk_secretsmanager::Client::new(&aws)
+            .get_secret_value()
+            .secret_id(&secret)
+            .send()
+            .await
+            .map_err(|error| failed(DisplayErrorContext(error).to_string()))?;
+        let value = output
+            .secret_string
+            .ok_or_else(|| failed("it holds no text".into()))?;
+        SigningKey::parse(value).map_err(|_| {
+            failed(format!(
+                "it is shorter than {} characters",
+                SigningKey::MIN_LEN
+            ))
+        })
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Settings {
     /// The DynamoDB table (`TABLE_NAME`).
@@ -57,24 +116,38 @@ pub struct Settings {
 }
 
 impl Settings {
-    pub fn from_env() -> Result<Self, ConfigError> {
-        Self::from_lookup(|name| std::env::var(name).ok())
+    /// Reads the environment, and the signing key from Secrets Manager if
+    /// the environment names a secret.
+    pub async fn load() -> Result<Self, ConfigError> {
+        let env = Environment::from_lookup(|name| std::env::var(name).ok())?;
+        Ok(Self {
+            signing_key: env.key.resolve().await?,
+            table_name: env.table_name,
+            dynamodb_endpoint: env.dynamodb_endpoint,
+            files_base_url: env.files_base_url,
+        })
     }
+}
 
+/// The settings as the environment gives them, before the key is fetched.
+#[derive(Debug)]
+struct Environment {
+    table_name: String,
+    dynamodb_endpoint: Option<String>,
+    key: KeySource,
+    files_base_url: String,
+}
+
+impl Environment {
     /// Reads settings through `lookup`, so tests need not touch the process
     /// environment.
-    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
-        let required = |name: &'static str| {
-            lookup(name)
-                .filter(|v| !v.is_empty())
-                .ok_or(ConfigError::Missing(name))
-        };
+    fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let set = |name: &str| lookup(name).filter(|v| !v.is_empty());
         Ok(Self {
-            table_name: required("TABLE_NAME")?,
-            dynamodb_endpoint: lookup("DYNAMODB_ENDPOINT").filter(|v| !v.is_empty()),
-            signing_key: SigningKey::parse(required("SIGNING_KEY")?)?,
-            files_base_url: lookup("FILES_BASE_URL")
-                .filter(|v| !v.is_empty())
+            table_name: set("TABLE_NAME").ok_or(ConfigError::Missing("TABLE_NAME"))?,
+            key: KeySource::from_lookup(&set)?,
+            dynamodb_endpoint: set("DYNAMODB_ENDPOINT"),
+            files_base_url: set("FILES_BASE_URL")
                 .unwrap_or_else(|| "/files".to_owned())
                 .trim_end_matches('/')
                 .to_owned(),
@@ -87,12 +160,12 @@ mod tests {
     use super::*;
     use std::collections::HashMap;
 
-    fn settings(pairs: &[(&str, &str)]) -> Result<Settings, ConfigError> {
+    fn settings(pairs: &[(&str, &str)]) -> Result<Environment, ConfigError> {
         let env: HashMap<String, String> = pairs
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        Settings::from_lookup(|name| env.get(name).cloned())
+        Environment::from_lookup(|name| env.get(name).cloned())
     }
 
     #[test]
@@ -104,7 +177,7 @@ mod tests {
         ));
         assert!(matches!(
             settings(&[("TABLE_NAME", "t")]),
-            Err(ConfigError::Missing("SIGNING_KEY"))
+            Err(ConfigError::Missing("SIGNING_KEY_SECRET_ARN"))
         ));
         assert!(matches!(
             settings(&[("TABLE_NAME", "t"), ("SIGNING_KEY", "short")]),
@@ -112,6 +185,14 @@ mod tests {
                 name: "SIGNING_KEY",
                 ..
             })
+        ));
+        assert!(matches!(
+            settings(&[
+                ("TABLE_NAME", "t"),
+                ("SIGNING_KEY", &key),
+                ("SIGNING_KEY_SECRET_ARN", "arn")
+            ]),
+            Err(ConfigError::TwoKeys)
         ));
         let ok = settings(&[
             ("TABLE_NAME", "t"),
@@ -121,5 +202,13 @@ mod tests {
         .expect("valid settings");
         assert_eq!(ok.files_base_url, "https://cdn");
         assert_eq!(ok.dynamodb_endpoint, None);
+        assert!(matches!(ok.key, KeySource::Value(_)));
+    }
+
+    #[test]
+    fn in_aws_the_key_is_named_by_its_secret() {
+        let env = settings(&[("TABLE_NAME", "t"), ("SIGNING_KEY_SECRET_ARN", "arn:key")])
+            .expect("valid settings");
+        assert!(matches!(env.key, KeySource::Secret(arn) if arn == "arn:key"));
     }
 }

@@ -59,12 +59,15 @@ pub async fn dynamodb_client(endpoint: Option<&str>) -> aws_sdk_dynamodb::Client
                 .build();
             aws_sdk_dynamodb::Client::from_conf(config)
         }
-        None => {
-            let config = aws_config::defaults(aws_config::BehaviorVersion::latest())
-                .timeout_config(timeouts(false))
-                .load()
-                .await;
-            aws_sdk_dynamodb::Client::new(&config)
-        }
+        None => aws_sdk_dynamodb::Client::new(&aws_config().await),
     }
+}
+
+/// The AWS configuration chain (in Lambda: the function's role and region),
+/// with AWS's timeouts.
+pub async fn aws_config() -> aws_config::SdkConfig {
+    aws_config::defaults(aws_config::BehaviorVersion::latest())
+        .timeout_config(timeouts(false))
+        .load()
+        .await
 }

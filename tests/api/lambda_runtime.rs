@@ -1,24 +1,48 @@
-//! The real `api-lambda` binary, run as Lambda runs it: it polls a local
+//! The real `api-lambda` binary (under `cargo xtask test`, the arm64
+//! `bootstrap` from the Lambda package, run by QEMU), run as Lambda runs it:
+//! it reads its signing key from Secrets Manager at start, polls a local
 //! Runtime API for API Gateway events, answers them through the same router,
 //! and writes to the local engine.
 
+use careers_api::auth::{Caller, Tokens};
+use careers_api::config::SigningKey;
 use serde_json::json;
 use std::time::Duration;
 use tests::events::{http_api_event, response_body};
 use tests::runtime_api::RuntimeApi;
-use tests::{EMPLOYER, function, spawn_app, test_signing_key};
+use tests::{EMPLOYER, TestApp, function, secrets, spawn_app, test_signing_key};
+
+/// A function with the settings the SAM template gives it: its signing key
+/// is in a new secret, whose key is returned for minting tokens.
+async fn start_with_secret_key(
+    app: &TestApp,
+    runtime: &RuntimeApi,
+) -> (tokio::process::Child, Tokens) {
+    let key = format!("{}{}", uuid::Uuid::new_v4(), uuid::Uuid::new_v4());
+    let arn = secrets::create_secret(&key).await;
+    let mut settings = vec![
+        ("TABLE_NAME", Some(app.store.table_name().to_owned())),
+        ("DYNAMODB_ENDPOINT", Some(app.endpoint.clone())),
+        ("SIGNING_KEY_SECRET_ARN", Some(arn)),
+    ];
+    settings.extend(secrets::function_env());
+    let function = function::start(&runtime.address, &settings, false);
+    let tokens = Tokens::new(&SigningKey::parse(key).expect("key"));
+    (function, tokens)
+}
 
 #[tokio::test]
 async fn the_lambda_binary_joins_records_and_exports_through_the_runtime_api() {
     let app = spawn_app().await;
     let runtime = RuntimeApi::start().await;
-    let settings = [
-        ("TABLE_NAME", Some(app.store.table_name().to_owned())),
-        ("DYNAMODB_ENDPOINT", Some(app.endpoint.clone())),
-        ("SIGNING_KEY", Some(test_signing_key())),
-    ];
-    let _function = function::start(&runtime.address, &settings, false);
+    let (_function, tokens) = start_with_secret_key(&app, &runtime).await;
     let fair = app.fair.clone();
+    let organiser = tokens
+        .issue(
+            &Caller::Organiser { fair: fair.clone() },
+            time::Duration::hours(1),
+        )
+        .expect("token");
 
     let join = json!({"join_code": "ABCD-EFGH", "year_group": 10});
     let joined = runtime
@@ -52,13 +76,24 @@ async fn the_lambda_binary_joins_records_and_exports_through_the_runtime_api() {
         200
     );
 
-    let export = http_api_event(
-        "GET",
-        &format!("/api/fairs/{fair}/exports/schools.csv"),
-        None,
-        Some(&app.organiser_token()),
-    );
-    let export = runtime.invoke(export).await.expect("exported");
+    let export_with = |token: &str| {
+        http_api_event(
+            "GET",
+            &format!("/api/fairs/{fair}/exports/schools.csv"),
+            None,
+            Some(token),
+        )
+    };
+    // Signed with another key than the secret's: refused.
+    let refused = runtime
+        .invoke(export_with(&app.organiser_token()))
+        .await
+        .expect("answered");
+    assert_eq!(refused["statusCode"], 401, "{refused}");
+    let export = runtime
+        .invoke(export_with(&organiser))
+        .await
+        .expect("exported");
     assert_eq!(export["statusCode"], 200);
     let csv = export["body"].as_str().expect("CSV body");
     assert!(
@@ -97,6 +132,40 @@ async fn a_function_missing_its_settings_fails_at_start_with_a_clear_log_line() 
     assert!(
         logs.contains("TABLE_NAME is not set"),
         "the log says what is missing: {logs}"
+    );
+    assert!(
+        runtime.first_next_at().is_none(),
+        "it never asked for an event"
+    );
+}
+
+#[tokio::test]
+async fn a_function_whose_secret_cannot_be_read_fails_at_start_with_a_clear_log_line() {
+    let app = spawn_app().await;
+    let runtime = RuntimeApi::start().await;
+    let mut settings = vec![
+        ("TABLE_NAME", Some(app.store.table_name().to_owned())),
+        (
+            "SIGNING_KEY_SECRET_ARN",
+            Some("arn:aws:secretsmanager:eu-west-2:123456789012:secret:no-such-key".to_owned()),
+        ),
+    ];
+    settings.extend(secrets::function_env());
+    let function = function::start(&runtime.address, &settings, true);
+    let output = tokio::time::timeout(Duration::from_secs(60), function.wait_with_output())
+        .await
+        .expect("the function stops by itself")
+        .expect("output");
+    assert!(!output.status.success());
+    let logs = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        logs.contains("the signing key could not be read from Secrets Manager secret")
+            && logs.contains("no-such-key"),
+        "the log says which secret failed: {logs}"
     );
     assert!(
         runtime.first_next_at().is_none(),

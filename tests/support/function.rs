@@ -1,6 +1,9 @@
 //! Starts the real `api-lambda` binary as Lambda would, pointed at a
 //! [`RuntimeApi`](crate::runtime_api::RuntimeApi) and the local engine.
-//! `cargo xtask test` builds it and says where in `API_LAMBDA_BIN`.
+//! `cargo xtask test` gives the arm64 `bootstrap` from the Lambda package in
+//! `API_LAMBDA_BIN` and the emulator that runs it here in
+//! `API_LAMBDA_RUNNER` (e.g. `qemu-aarch64-static -L /usr/aarch64-linux-gnu`);
+//! without them, the native debug build runs.
 
 use std::path::PathBuf;
 use std::process::Stdio;
@@ -37,7 +40,16 @@ pub fn start(runtime_api: &str, settings: &[(&str, Option<String>)], capture_log
             Stdio::null()
         }
     };
-    let mut command = Command::new(binary());
+    let runner = std::env::var("API_LAMBDA_RUNNER").unwrap_or_default();
+    let mut runner = runner.split_whitespace();
+    let mut command = match runner.next() {
+        Some(emulator) => {
+            let mut command = Command::new(emulator);
+            command.args(runner).arg(binary());
+            command
+        }
+        None => Command::new(binary()),
+    };
     command
         .env_clear()
         .env("AWS_LAMBDA_RUNTIME_API", runtime_api)

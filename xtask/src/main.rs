@@ -15,6 +15,7 @@ mod demo;
 mod engine;
 mod package;
 mod process;
+mod secrets;
 mod test;
 mod tools;
 mod web;

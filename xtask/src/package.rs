@@ -95,6 +95,21 @@ pub fn run_all(ws: &Workspace, tools: &LambdaTools) -> Result<()> {
     Ok(())
 }
 
+/// Writes the `bootstrap` inside `zip` to `dest` as an executable, so the
+/// tests run exactly what Lambda would.
+pub fn extract_bootstrap(zip: &Path, dest: &Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt as _;
+    let bytes = std::fs::read(zip).with_context(|| format!("reading {}", zip.display()))?;
+    let entry = find_entry(&bytes, BOOTSTRAP)?;
+    let data = entry_data(&bytes, &entry)?;
+    if let Some(dir) = dest.parent() {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    std::fs::write(dest, data).with_context(|| format!("writing {}", dest.display()))?;
+    std::fs::set_permissions(dest, std::fs::Permissions::from_mode(0o755))
+        .with_context(|| format!("making {} executable", dest.display()))
+}
+
 /// Target directory of the Lambda build: another compiler, another target
 /// and build-std, so kept apart from the native builds.
 fn lambda_target_dir(ws: &Workspace) -> PathBuf {

@@ -13,6 +13,7 @@ use anyhow::{Context, Result};
 use crate::engine::{self, Engine, Storage};
 use crate::package;
 use crate::process;
+use crate::secrets::SecretsManager;
 use crate::tools::{self, CHROMEDRIVER, CHROMIUM, Needs};
 use crate::web;
 use crate::workspace::Workspace;
@@ -78,24 +79,32 @@ fn run_steps(ws: &Workspace, steps: &mut Steps) -> Result<()> {
         .dynamodb_local
         .as_deref()
         .context("DynamoDB Local missing")?;
-    let engine = steps.run("start DynamoDB Local", || {
+    let (engine, secrets) = steps.run("start DynamoDB Local and Secrets Manager", || {
         let log = ws.target.join("dynamodb-local-test.log");
-        Engine::start(jar_dir, engine::free_port()?, &Storage::InMemory, &log)
+        let engine = Engine::start(jar_dir, engine::free_port()?, &Storage::InMemory, &log)?;
+        let log = ws.target.join("moto-test.log");
+        Ok((engine, SecretsManager::start(&tools::moto_server()?, &log)?))
+    })?;
+    // The Runtime API tests run the arm64 bootstrap from the package, the
+    // very file Lambda would run, under QEMU.
+    let (bootstrap, runner) = steps.run("arm64 bootstrap for the runtime tests", || {
+        let bootstrap = ws.target.join("lambda-arm64").join("api-lambda");
+        package::extract_bootstrap(
+            &ws.root.join("target/lambda/api-lambda/bootstrap.zip"),
+            &bootstrap,
+        )?;
+        Ok((bootstrap, tools::arm64_runner()?.join(" ")))
     })?;
     steps.run("cargo test", || {
         let artifacts = ws.target.join("test-artifacts");
         std::fs::create_dir_all(&artifacts)
             .with_context(|| format!("creating {}", artifacts.display()))?;
-        // The Runtime API test runs the function's own binary, which
-        // `cargo test` does not build (the lambda crate has no tests/ dir).
-        process::run(
-            ws.cargo()
-                .args(["build", "--package", "lambda", "--bin", "api-lambda"]),
-        )?;
         process::run(
             ws.cargo()
                 .args(["test", "--no-fail-fast"])
-                .env("API_LAMBDA_BIN", ws.target.join("debug").join("api-lambda"))
+                .env("API_LAMBDA_BIN", &bootstrap)
+                .env("API_LAMBDA_RUNNER", &runner)
+                .env("SECRETS_MANAGER_ENDPOINT", secrets.endpoint())
                 .env("DYNAMODB_ENDPOINT", engine.endpoint())
                 .env("DYNAMODB_LOCAL_DIR", jar_dir)
                 .env("FRONTEND_DIST", &dist)
@@ -104,8 +113,9 @@ fn run_steps(ws: &Workspace, steps: &mut Steps) -> Result<()> {
                 .env("TEST_ARTIFACTS", &artifacts),
         )
     })?;
-    steps.run("stop DynamoDB Local", || {
+    steps.run("stop DynamoDB Local and Secrets Manager", || {
         engine.stop();
+        secrets.stop();
         Ok(())
     })
 }

@@ -64,6 +64,34 @@ pub struct Tools {
     pub cfn_lint: Option<(PathBuf, PathBuf)>,
 }
 
+/// QEMU's user-mode emulator and the aarch64 C library, so the tests can run
+/// the arm64 `bootstrap` that Lambda runs on this x86-64 machine.
+const ARM64_PACKAGES: &[&str] = &["qemu-user-static", "libc6-arm64-cross"];
+
+/// How to run an aarch64 Linux program here: the command and its arguments
+/// before the program's path. Installs what is missing.
+pub fn arm64_runner() -> Result<Vec<String>> {
+    let missing: Vec<&str> = ARM64_PACKAGES
+        .iter()
+        .copied()
+        .filter(|p| !dpkg_has(p))
+        .collect();
+    apt_install(&missing)?;
+    Ok([
+        "/usr/bin/qemu-aarch64-static",
+        "-L",
+        "/usr/aarch64-linux-gnu",
+    ]
+    .map(str::to_owned)
+    .to_vec())
+}
+
+/// moto's server, which answers the Secrets Manager API locally (the
+/// function reads its signing key from there at start, as in AWS).
+pub fn moto_server() -> Result<PathBuf> {
+    python_tool("moto_server", "moto[server]", "--help")
+}
+
 /// Installs whatever of `needs` is missing and returns where it all is.
 pub fn ensure(ws: &Workspace, needs: Needs) -> Result<Tools> {
     apt(needs)?;
@@ -75,8 +103,8 @@ pub fn ensure(ws: &Workspace, needs: Needs) -> Result<Tools> {
     };
     let cfn_lint = if needs.cfn_lint {
         Some((
-            python_tool("cfn-lint", "cfn-lint")?,
-            python_tool("sam", "aws-sam-cli")?,
+            python_tool("cfn-lint", "cfn-lint", "--version")?,
+            python_tool("sam", "aws-sam-cli", "--version")?,
         ))
     } else {
         None
@@ -231,13 +259,13 @@ fn find_jar_dir(package: &Path) -> Option<PathBuf> {
         .max()
 }
 
-/// A Python program from PATH or Python's scripts folder, `pip install`ed
-/// from `requirement` if absent.
-fn python_tool(program: &str, requirement: &str) -> Result<PathBuf> {
+/// A Python program from PATH or Python's scripts folder (found if `probe`
+/// succeeds), `pip install`ed from `requirement` if absent.
+fn python_tool(program: &str, requirement: &str, probe: &str) -> Result<PathBuf> {
     let find = || {
         on_path_or_in_scripts(program)
             .into_iter()
-            .find(|found| succeeds(Command::new(found).arg("--version")))
+            .find(|found| succeeds(Command::new(found).arg(probe)))
     };
     if let Some(found) = find() {
         return Ok(found);

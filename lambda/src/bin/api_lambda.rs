@@ -9,7 +9,8 @@ use careers_api::{app, telemetry};
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
     telemetry::init(true);
-    let settings = Settings::from_env()
+    let settings = Settings::load()
+        .await
         .inspect_err(|error| tracing::error!(%error, "invalid configuration"))?;
     let client = dynamodb_client(settings.dynamodb_endpoint.as_deref()).await;
     lambda_http::run(app(AppState::new(&settings, client))).await

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     telemetry::init(false);
-    let settings = Settings::from_env()?;
+    let settings = Settings::load().await?;
     let bind = std::env::var("BIND_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".into());
     let client = dynamodb_client(settings.dynamodb_endpoint.as_deref()).await;
     let state = AppState::new(&settings, client);

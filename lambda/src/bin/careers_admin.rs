@@ -49,7 +49,7 @@ enum Command {
 async fn main() -> anyhow::Result<()> {
     telemetry::init(false);
     let cli = Cli::parse();
-    let settings = Settings::from_env()?;
+    let settings = Settings::load().await?;
     let client = dynamodb_client(settings.dynamodb_endpoint.as_deref()).await;
     let state = AppState::new(&settings, client);
     match cli.command {
