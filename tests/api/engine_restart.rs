@@ -37,7 +37,9 @@ async fn an_engine_stopped_mid_replay_loses_and_doubles_nothing() {
     let differences = reconcile(&app, &fair, &plan).await.expect("exports");
     assert!(
         differences.is_empty(),
-        "totals drifted after the restart:\n{}",
+        "totals drifted after the restart ({} interaction items stored of {} planned):\n{}",
+        app.interaction_count().await,
+        plan.unique_interactions,
         differences.join("\n")
     );
 }

@@ -4,14 +4,19 @@
 //! recorded interaction through the Runtime API and through axum::serve, and
 //! the size of the deployable zip.
 //!
+//! Init is measured twice: with the key in the environment, and reading it
+//! from Secrets Manager as in AWS (here moto's server, a local process, so
+//! AWS's own round trip, typically tens of milliseconds, comes on top).
+//!
 //! Env: API_LAMBDA_BIN (an optimised native build of api-lambda),
-//! LAMBDA_ZIP (the arm64 package, if built), DYNAMODB_ENDPOINT.
+//! LAMBDA_ZIP (the arm64 package, if built), DYNAMODB_ENDPOINT,
+//! SECRETS_MANAGER_ENDPOINT.
 
 use serde_json::json;
 use std::time::{Duration, Instant};
 use tests::events::http_api_event;
 use tests::runtime_api::RuntimeApi;
-use tests::{EMPLOYER, TestApp, function, spawn_app, test_signing_key};
+use tests::{EMPLOYER, TestApp, function, secrets, spawn_app, test_signing_key};
 
 const COLD_STARTS: usize = 7;
 const WARM_REQUESTS: usize = 400;
@@ -24,20 +29,36 @@ fn percentile(samples: &mut [Duration], p: f64) -> f64 {
     samples[index].as_secs_f64() * 1e3
 }
 
-fn settings(app: &TestApp) -> [(&'static str, Option<String>); 3] {
-    [
+type Settings = Vec<(&'static str, Option<String>)>;
+
+/// The function's settings with the key in the environment.
+fn settings(app: &TestApp) -> Settings {
+    vec![
         ("TABLE_NAME", Some(app.store.table_name().to_owned())),
         ("DYNAMODB_ENDPOINT", Some(app.endpoint.clone())),
         ("SIGNING_KEY", Some(test_signing_key())),
     ]
 }
 
+/// The function's settings as the SAM template gives them: the key is in a
+/// secret.
+async fn settings_with_secret(app: &TestApp) -> Settings {
+    let arn = secrets::create_secret(&test_signing_key()).await;
+    let mut settings = vec![
+        ("TABLE_NAME", Some(app.store.table_name().to_owned())),
+        ("DYNAMODB_ENDPOINT", Some(app.endpoint.clone())),
+        ("SIGNING_KEY_SECRET_ARN", Some(arn)),
+    ];
+    settings.extend(secrets::function_env());
+    settings
+}
+
 /// Starts the function and returns it with the time until it asked for its
 /// first event.
-async fn cold_start(app: &TestApp) -> (tokio::process::Child, RuntimeApi, Duration) {
+async fn cold_start(settings: &Settings) -> (tokio::process::Child, RuntimeApi, Duration) {
     let runtime = RuntimeApi::start().await;
     let started = Instant::now();
-    let child = function::start(&runtime.address, &settings(app), false);
+    let child = function::start(&runtime.address, settings, false);
     loop {
         if let Some(at) = runtime.first_next_at() {
             return (child, runtime, at - started);
@@ -54,13 +75,17 @@ async fn main() -> anyhow::Result<()> {
     );
     let app = spawn_app().await;
 
-    let mut inits = Vec::new();
+    let with_key = settings(&app);
+    let with_secret = settings_with_secret(&app).await;
+    let (mut inits, mut secret_inits) = (Vec::new(), Vec::new());
     for _ in 0..COLD_STARTS {
-        let (mut child, _runtime, init) = cold_start(&app).await;
-        inits.push(init);
-        child.kill().await?;
+        for (settings, times) in [(&with_key, &mut inits), (&with_secret, &mut secret_inits)] {
+            let (mut child, _runtime, init) = cold_start(settings).await;
+            times.push(init);
+            child.kill().await?;
+        }
     }
-    let (_child, runtime, _) = cold_start(&app).await;
+    let (_child, runtime, _) = cold_start(&with_key).await;
     let pupil = app.join_ok().await;
     let path = format!("/api/fairs/{}/interactions", app.fair);
 
@@ -89,8 +114,13 @@ async fn main() -> anyhow::Result<()> {
 
     let init_median = percentile(&mut inits, 0.5);
     println!(
-        "init duration (start -> first /next): median {init_median:.1} ms, max {:.1} ms (budget 25 ms)",
+        "init duration (start -> first /next), key in env: median {init_median:.1} ms, max {:.1} ms (budget 25 ms)",
         percentile(&mut inits, 1.0)
+    );
+    println!(
+        "init duration, key read from Secrets Manager (local moto): median {:.1} ms, max {:.1} ms",
+        percentile(&mut secret_inits, 0.5),
+        percentile(&mut secret_inits, 1.0)
     );
     let (l50, l99) = (
         percentile(&mut via_lambda, 0.5),

@@ -218,14 +218,32 @@ impl TestApp {
 
     /// How many items the table holds: proof that a refused request wrote nothing.
     pub async fn item_count(&self) -> usize {
+        self.count_items(None).await
+    }
+
+    /// How many interaction items the table holds (whatever the totals say).
+    pub async fn interaction_count(&self) -> usize {
+        self.count_items(Some("INT#")).await
+    }
+
+    /// Items in the table, only those whose sort key starts with `prefix`
+    /// if given.
+    async fn count_items(&self, prefix: Option<&str>) -> usize {
         let client = dynamodb_client(Some(&self.endpoint)).await;
         let mut count = 0;
-        let mut pages = client
+        let mut scan = client
             .scan()
             .table_name(self.store.table_name())
-            .select(aws_sdk_dynamodb::types::Select::Count)
-            .into_paginator()
-            .send();
+            .select(aws_sdk_dynamodb::types::Select::Count);
+        if let Some(prefix) = prefix {
+            scan = scan
+                .filter_expression("begins_with(sk, :prefix)")
+                .expression_attribute_values(
+                    ":prefix",
+                    aws_sdk_dynamodb::types::AttributeValue::S(prefix.to_owned()),
+                );
+        }
+        let mut pages = scan.into_paginator().send();
         while let Some(page) = pages.next().await {
             count += usize::try_from(page.expect("scan").count).expect("count");
         }

@@ -16,6 +16,7 @@ use clap::ValueEnum;
 
 use crate::engine::{self, Engine, Storage};
 use crate::process;
+use crate::secrets::SecretsManager;
 use crate::tools::{self, Needs};
 use crate::workspace::Workspace;
 
@@ -45,11 +46,12 @@ pub fn run(ws: &Workspace, bench: Bench, args: &[String]) -> Result<()> {
     let engine = Engine::start(jar_dir, engine::free_port()?, &storage, &log)?;
     let args = &args[..];
     let result = match bench {
-        Bench::Ledger => run_bench(ws, "ledger", args, &engine),
-        Bench::Export => run_bench(ws, "export", args, &engine),
+        Bench::Ledger => run_bench(ws, "ledger", args, &engine, None),
+        Bench::Export => run_bench(ws, "export", args, &engine, None),
         Bench::Lambda => {
             // The function optimised like the benchmarks (the `bench`
-            // profile writes to target/release), run natively.
+            // profile writes to target/release), run natively, reading its
+            // key from a local Secrets Manager in one of the two cases.
             process::run(ws.cargo().args([
                 "build",
                 "--profile",
@@ -59,16 +61,32 @@ pub fn run(ws: &Workspace, bench: Bench, args: &[String]) -> Result<()> {
                 "--bin",
                 "api-lambda",
             ]))
-            .and_then(|()| run_bench(ws, "lambda", args, &engine))
+            .and_then(|()| {
+                let log = ws.target.join("moto-bench.log");
+                let secrets = SecretsManager::start(&tools::moto_server()?, &log)?;
+                let result = run_bench(ws, "lambda", args, &engine, Some(&secrets));
+                secrets.stop();
+                result
+            })
         }
     };
     engine.stop();
     result
 }
 
-fn run_bench(ws: &Workspace, name: &str, args: &[String], engine: &Engine) -> Result<()> {
+fn run_bench(
+    ws: &Workspace,
+    name: &str,
+    args: &[String],
+    engine: &Engine,
+    secrets: Option<&SecretsManager>,
+) -> Result<()> {
+    let mut cargo = ws.cargo();
+    if let Some(secrets) = secrets {
+        cargo.env("SECRETS_MANAGER_ENDPOINT", secrets.endpoint());
+    }
     process::run(
-        ws.cargo()
+        cargo
             .args(["bench", "--package", "tests", "--bench", name, "--"])
             .args(args)
             .env("DYNAMODB_ENDPOINT", engine.endpoint())
