@@ -85,7 +85,7 @@ impl KeySource {
             reason,
         };
         let aws = crate::state::aws_config().await;
-        let output = aws_sdk_secretsmanager::Client::new(&aws)
+        let output = aws_sdk_secretsmanager::Client::new(aws)
             .get_secret_value()
             .secret_id(&secret)
             .send()

@@ -59,15 +59,21 @@ pub async fn dynamodb_client(endpoint: Option<&str>) -> aws_sdk_dynamodb::Client
                 .build();
             aws_sdk_dynamodb::Client::from_conf(config)
         }
-        None => aws_sdk_dynamodb::Client::new(&aws_config().await),
+        None => aws_sdk_dynamodb::Client::new(aws_config().await),
     }
 }
 
 /// The AWS configuration chain (in Lambda: the function's role and region),
-/// with AWS's timeouts.
-pub async fn aws_config() -> aws_config::SdkConfig {
-    aws_config::defaults(aws_config::BehaviorVersion::latest())
-        .timeout_config(timeouts(false))
-        .load()
+/// with AWS's timeouts. Loaded once, on first use, and shared by the
+/// Secrets Manager and DynamoDB clients, since a cold start pays for it.
+pub async fn aws_config() -> &'static aws_config::SdkConfig {
+    static CONFIG: tokio::sync::OnceCell<aws_config::SdkConfig> =
+        tokio::sync::OnceCell::const_new();
+    CONFIG
+        .get_or_init(|| {
+            aws_config::defaults(aws_config::BehaviorVersion::latest())
+                .timeout_config(timeouts(false))
+                .load()
+        })
         .await
 }
