@@ -6,7 +6,8 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use shared::api::{
     ErrorBody, ErrorCode, FairReport, FairView, JoinRequest, JoinedPupil, PupilRecord,
-    RecordInteraction, RecordedInteraction, StandDetail, StandFigures, StandSummary,
+    RecordInteraction, RecordedInteraction, SignInRequest, SignedIn, StandDetail, StandFigures,
+    StandSummary,
 };
 use shared::domain::{FairId, StandId};
 use thiserror::Error;
@@ -146,6 +147,14 @@ pub async fn fair(fair: &FairId) -> Result<FairView, ApiClientError> {
 /// `POST /api/fairs/{fair}/pupils`: join with a school's code.
 pub async fn join(fair: &FairId, request: &JoinRequest) -> Result<JoinedPupil, ApiClientError> {
     json(send(Request::post(&fair_url(fair, "/pupils")).json(request)).await?).await
+}
+
+/// `POST /api/fairs/{fair}/organiser-sessions`: an organiser signs in.
+pub async fn organiser_sign_in(
+    fair: &FairId,
+    request: &SignInRequest,
+) -> Result<SignedIn, ApiClientError> {
+    json(send(Request::post(&fair_url(fair, "/organiser-sessions")).json(request)).await?).await
 }
 
 /// `GET /api/fairs/{fair}/stands`: the hall.

@@ -52,7 +52,7 @@ fn link_token(fair: &FairId, role: LinkRole) -> Option<String> {
 }
 
 /// Remembers the organiser's or exhibitor's token for this tab.
-fn save_link_token(fair: &FairId, role: LinkRole, token: &str) -> bool {
+pub fn save_link_token(fair: &FairId, role: LinkRole, token: &str) -> bool {
     SessionStorage::set(role.key(fair), token).is_ok()
 }
 

@@ -41,6 +41,10 @@ pub enum ApiError {
     InteractionIdReused,
     #[error("not found")]
     NotFound,
+    #[error("that email address and password do not match an organiser of this fair")]
+    InvalidCredentials,
+    #[error("too many failed attempts: try again in {retry_after} seconds")]
+    TooManyAttempts { retry_after: u64 },
     #[error("the service is busy; nothing was recorded, please try again")]
     Unavailable,
     #[error("something went wrong on our side; nothing was recorded")]
@@ -64,6 +68,8 @@ impl ApiError {
             ApiError::FairNotOpen => ErrorCode::FairNotOpen,
             ApiError::InteractionIdReused => ErrorCode::InteractionIdReused,
             ApiError::NotFound => ErrorCode::NotFound,
+            ApiError::InvalidCredentials => ErrorCode::InvalidCredentials,
+            ApiError::TooManyAttempts { .. } => ErrorCode::TooManyRequests,
             ApiError::Unavailable => ErrorCode::Unavailable,
             ApiError::Internal => ErrorCode::Internal,
         }
@@ -76,7 +82,10 @@ impl ApiError {
             }
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ApiError::MissingToken | ApiError::InvalidToken => StatusCode::UNAUTHORIZED,
+            ApiError::MissingToken | ApiError::InvalidToken | ApiError::InvalidCredentials => {
+                StatusCode::UNAUTHORIZED
+            }
+            ApiError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::UnknownFair | ApiError::UnknownStand | ApiError::NotFound => {
                 StatusCode::NOT_FOUND
@@ -98,10 +107,15 @@ impl IntoResponse for ApiError {
             message: self.to_string(),
         };
         let mut response = (self.status(), Json(body)).into_response();
-        if matches!(self, ApiError::Unavailable) {
+        let retry_after = match self {
+            ApiError::Unavailable => Some(1),
+            ApiError::TooManyAttempts { retry_after } => Some(retry_after),
+            _ => None,
+        };
+        if let Some(seconds) = retry_after {
             response
                 .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
         response
     }

@@ -8,5 +8,6 @@ mod interactions;
 mod join;
 mod lambda_event;
 mod lambda_runtime;
+mod organiser;
 mod replay;
 mod report;

@@ -2,7 +2,8 @@
 //! headless Chromium. Paths come from the environment that `cargo xtask
 //! test` sets; nothing here downloads a browser.
 
-use fantoccini::{Client, ClientBuilder};
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -96,4 +97,28 @@ pub async fn launch(width: u32, height: u32) -> Browser {
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     panic!("could not start a Chromium session through {chromedriver}: {last_error:?}");
+}
+
+/// The first element matching `css`, waiting up to 20 s for it.
+pub async fn wait_for(client: &Client, css: &str) -> Element {
+    client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("waiting for {css}: {e}"))
+}
+
+/// Waits up to 20 s until `element`'s text contains `expected`.
+pub async fn wait_for_text(element: &Element, expected: &str) {
+    for _ in 0..100 {
+        if element.text().await.is_ok_and(|t| t.contains(expected)) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    panic!(
+        "'{expected}' never appeared; last text: {:?}",
+        element.text().await
+    );
 }

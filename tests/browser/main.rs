@@ -3,4 +3,5 @@
 //! front end and the local DynamoDB engine.
 
 mod driver;
+mod organiser_sign_in;
 mod pupil_journey;

@@ -1,35 +1,11 @@
 //! A pupil joins with their school's code, opens a stand and downloads its
 //! prospectus; the organiser's export then shows that encounter.
 
-use crate::driver::{artifacts_dir, frontend_dist, launch};
+use crate::driver::{artifacts_dir, frontend_dist, launch, wait_for, wait_for_text};
 use careers_api::auth::Caller;
-use fantoccini::Locator;
-use fantoccini::elements::Element;
 use shared::domain::StandId;
 use std::time::Duration;
 use tests::{EMPLOYER, spawn_app_with_static};
-
-async fn wait_for(client: &fantoccini::Client, css: &str) -> Element {
-    client
-        .wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("waiting for {css}: {e}"))
-}
-
-async fn wait_for_text(element: &Element, expected: &str) {
-    for _ in 0..100 {
-        if element.text().await.is_ok_and(|t| t.contains(expected)) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    panic!(
-        "'{expected}' never appeared; last text: {:?}",
-        element.text().await
-    );
-}
 
 fn write_prospectus(files: &std::path::Path) {
     let dir = files.join(EMPLOYER);

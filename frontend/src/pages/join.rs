@@ -2,7 +2,7 @@
 //! join code and year group), or "carry on" for a pupil who already joined
 //! on this device.
 
-use super::{BadLink, use_fair};
+use super::{BadLink, sentence, use_fair};
 use crate::components::Fetched;
 use crate::{api, browser, session};
 use leptos::ev::SubmitEvent;
@@ -111,16 +111,6 @@ fn Resume(
                 </button>
             </p>
         </section>
-    }
-}
-
-/// Makes a validation message read as a sentence.
-fn sentence(message: impl ToString) -> String {
-    let message = message.to_string();
-    let mut chars = message.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => message,
     }
 }
 

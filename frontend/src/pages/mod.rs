@@ -52,3 +52,13 @@ fn BadLink() -> impl IntoView {
         <p>"Check the link your school or the organiser gave you, and try it again."</p>
     }
 }
+
+/// Makes a validation message read as a sentence.
+fn sentence(message: impl ToString) -> String {
+    let message = message.to_string();
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => message,
+    }
+}

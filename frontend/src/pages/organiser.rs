@@ -1,15 +1,17 @@
 //! `/fairs/:fair/organiser`: the organiser's report, with the CSV exports.
-//! The organiser arrives through a sign-in link ending `#token=...`; the
-//! token is moved from the address bar into this tab's session storage.
+//! The organiser signs in with their email address and password, or arrives
+//! through a sign-in link ending `#token=...`; either way the token is kept
+//! in this tab's session storage (and taken out of the address bar).
 
-use super::{BadLink, use_fair};
+use super::{BadLink, sentence, use_fair};
 use crate::api::{self, Export};
 use crate::browser;
 use crate::components::{Fetched, TallyFigures};
 use crate::session::{self, LinkRole};
+use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shared::api::{ExhibitorTotals, FairReport, SchoolTotals};
+use shared::api::{ExhibitorTotals, FairReport, SchoolTotals, SignInDetails, SignInRequest};
 use shared::domain::FairId;
 
 /// The organiser's view of the fair in the address.
@@ -27,13 +29,99 @@ fn Organiser(
     /// The fair.
     fair: FairId,
 ) -> impl IntoView {
-    let Some(token) = session::sign_in_from_link(&fair, LinkRole::Organiser) else {
-        return view! {
-            <h1>"Organiser sign-in needed"</h1>
-            <p>"Open the organiser sign-in link you were sent for this fair again."</p>
+    let token = RwSignal::new(session::sign_in_from_link(&fair, LinkRole::Organiser));
+    move || match token.get() {
+        Some(signed_in) => view! { <Report fair=fair.clone() token=signed_in /> }.into_any(),
+        None => view! { <SignInForm fair=fair.clone() token /> }.into_any(),
+    }
+}
+
+/// Email address and password; on success the token is stored for this tab
+/// and put in `token`, which shows the report.
+#[component]
+fn SignInForm(
+    /// The fair to sign in to.
+    fair: FairId,
+    /// Where the token goes once signed in.
+    token: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
         }
-        .into_any();
+        let request = SignInRequest {
+            email: email.get_untracked(),
+            password: password.get_untracked(),
+        };
+        if let Err(problem) = SignInDetails::try_from(&request) {
+            error.set(Some(sentence(problem)));
+            return;
+        }
+        error.set(None);
+        busy.set(true);
+        let fair = fair.clone();
+        spawn_local(async move {
+            match api::organiser_sign_in(&fair, &request).await {
+                Ok(signed_in) => {
+                    session::save_link_token(&fair, LinkRole::Organiser, &signed_in.token);
+                    token.set(Some(signed_in.token));
+                }
+                Err(problem) => {
+                    error.set(Some(sentence(problem)));
+                    busy.set(false);
+                }
+            }
+        });
     };
+    view! {
+        <h1>"Organiser sign-in"</h1>
+        <form class="panel join-form" on:submit=on_submit novalidate>
+            <div class="field">
+                <label for="organiser-email">"Email address"</label>
+                <input
+                    id="organiser-email"
+                    type="email"
+                    autocomplete="username"
+                    spellcheck="false"
+                    prop:value=move || email.get()
+                    on:input=move |ev| email.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="field">
+                <label for="organiser-password">"Password"</label>
+                <input
+                    id="organiser-password"
+                    type="password"
+                    autocomplete="current-password"
+                    prop:value=move || password.get()
+                    on:input=move |ev| password.set(event_target_value(&ev))
+                />
+            </div>
+            {move || {
+                error
+                    .get()
+                    .map(|message| view! { <p class="notice error" role="alert" id="sign-in-error">{message}</p> })
+            }}
+            <button type="submit" id="sign-in-submit" disabled=move || busy.get()>
+                {move || if busy.get() { "Signing in…" } else { "Sign in" }}
+            </button>
+        </form>
+    }
+}
+
+/// The report and exports, for a signed-in organiser.
+#[component]
+fn Report(
+    /// The fair.
+    fair: FairId,
+    /// The organiser's bearer token.
+    token: String,
+) -> impl IntoView {
     let report = Fetched::new({
         let (fair, token) = (fair.clone(), token.clone());
         move || {
@@ -47,7 +135,6 @@ fn Organiser(
         <Exports fair=fair.clone() token />
         {report.view(|report| view! { <ReportView report /> }.into_any(), None)}
     }
-    .into_any()
 }
 
 /// The two CSV download buttons and their status line.

@@ -1,14 +1,15 @@
 //! Administration from the command line: create the table, seed the demo
-//! fair, and mint sign-in links (until organisers sign in with passwords).
-//! Uses the same settings as the API (TABLE_NAME, SIGNING_KEY, ...).
+//! fair, add organiser accounts (the first organiser of a fair comes from
+//! here), and mint sign-in links. Uses the same settings as the API
+//! (TABLE_NAME, SIGNING_KEY_SECRET_ARN or SIGNING_KEY, ...).
 
 use anyhow::Context;
 use careers_api::auth::Caller;
 use careers_api::config::Settings;
 use careers_api::state::{AppState, dynamodb_client};
-use careers_api::{demo, telemetry};
+use careers_api::{demo, service, telemetry};
 use clap::{Parser, Subcommand};
-use shared::domain::{FairId, StandId};
+use shared::domain::{Email, FairId, StandId};
 use std::path::PathBuf;
 use time::Duration;
 
@@ -31,6 +32,15 @@ enum Command {
         /// The address the site is served at.
         #[arg(long, default_value = "http://127.0.0.1:3000")]
         base_url: String,
+    },
+    /// Create an organiser account for a fair (or give it a new password):
+    /// the password is read from standard input, never from the command
+    /// line, e.g. `printf '%s' "$PASSWORD" | careers-admin add-organiser ...`.
+    AddOrganiser {
+        #[arg(long)]
+        fair: String,
+        #[arg(long)]
+        email: String,
     },
     /// Print a sign-in link for a fair's organiser, or for a stand's exhibitor.
     SignInLink {
@@ -71,6 +81,19 @@ async fn main() -> anyhow::Result<()> {
                 .await
                 .context("seeding the demo fair")?;
             print!("{}", demo::describe(&summary, &state.tokens, &base_url)?);
+        }
+        Command::AddOrganiser { fair, email } => {
+            let fair = FairId::parse(&fair).context("fair id")?;
+            let email = Email::parse(&email).context("email")?;
+            let mut password = String::new();
+            std::io::stdin()
+                .read_line(&mut password)
+                .context("reading the password from standard input")?;
+            let password = password.trim_end_matches(['\r', '\n']);
+            service::organiser::add_organiser(&state.store, &fair, &email, password)
+                .await
+                .context("adding the organiser")?;
+            println!("{email} can now sign in as an organiser of {fair}");
         }
         Command::SignInLink {
             fair,

@@ -3,6 +3,7 @@
 
 mod fairs;
 mod interactions;
+mod organisers;
 mod pupils;
 mod reports;
 
@@ -21,6 +22,10 @@ pub fn api() -> Router<AppState> {
             get(reports::stand_figures),
         )
         .route("/fairs/{fair}/pupils", post(pupils::join))
+        .route(
+            "/fairs/{fair}/organiser-sessions",
+            post(organisers::sign_in),
+        )
         .route("/fairs/{fair}/me", get(pupils::me))
         .route("/fairs/{fair}/interactions", post(interactions::record))
         .route("/fairs/{fair}/report", get(reports::report))

@@ -3,6 +3,7 @@
 //! checks what the request refers to exists and is allowed now.
 
 mod join;
+pub mod organiser;
 mod record;
 mod report;
 mod views;

@@ -8,6 +8,7 @@
 //! | school        | `FAIR#{fair}`             | `SCHOOL#{school}`    |
 //! | join code     | `FAIR#{fair}`             | `CODE#{code}`        |
 //! | stand         | `FAIR#{fair}`             | `STAND#{stand}`      |
+//! | organiser     | `FAIR#{fair}`             | `ORGANISER#{email}`  |
 //! | pupil         | `PUPIL#{fair}#{pupil}`    | `PUPIL`              |
 //! | encounter     | `PUPIL#{fair}#{pupil}`    | `ENC#{stand}`        |
 //! | interaction   | `PUPIL#{fair}#{pupil}`    | `INT#{interaction}`  |
@@ -30,7 +31,7 @@
 //! counters) cost no index writes; the index is written once per join and
 //! once per new encounter.
 
-use shared::domain::{FairId, InteractionId, JoinCode, PupilId, SchoolId, StandId};
+use shared::domain::{Email, FairId, InteractionId, JoinCode, PupilId, SchoolId, StandId};
 
 /// How many partitions each fair's running totals are spread over. Every
 /// interaction updates its pupil's shard only, so no single partition takes
@@ -59,6 +60,10 @@ pub fn code_sk(code: &JoinCode) -> String {
 
 pub fn stand_sk(stand: &StandId) -> String {
     format!("{STAND_PREFIX}{stand}")
+}
+
+pub fn organiser_sk(email: &Email) -> String {
+    format!("ORGANISER#{email}")
 }
 
 pub fn pupil_pk(fair: &FairId, pupil: &PupilId) -> String {

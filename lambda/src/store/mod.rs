@@ -7,6 +7,7 @@
 //! |------------------------------------------|--------------------------------------------------|
 //! | a fair, a stand, a school                | GetItem on `FAIR#{fair}`                          |
 //! | the hall (all stands), all schools       | Query `FAIR#{fair}`, `sk` begins with the prefix  |
+//! | an organiser signing in                  | GetItem `ORGANISER#{email}`; failures counted with ADD |
 //! | join with a code                         | GetItem `CODE#{code}`, then a transaction that puts the pupil and counts them |
 //! | record an interaction                    | two consistent reads, then one transaction (see [`ledger`]) |
 //! | a pupil's own record                     | Query `PUPIL#{fair}#{pupil}` (pupil + encounters) |
@@ -22,6 +23,7 @@ mod catalogue;
 mod items;
 pub mod keys;
 mod ledger;
+mod organisers;
 mod pupils;
 mod roster;
 mod table;
@@ -29,6 +31,7 @@ mod totals;
 
 pub use capacity::CapacityUsed;
 pub use ledger::{NewInteraction, RecordError, Recorded};
+pub use organisers::OrganiserAccount;
 pub use roster::RosterEntry;
 pub use totals::FairTotals;
 

@@ -24,6 +24,9 @@ pub enum ErrorCode {
     /// The interaction id was already used for a different interaction.
     InteractionIdReused,
     NotFound,
+    /// The email address and password do not match an organiser of this
+    /// fair (which of the two is wrong is not said).
+    InvalidCredentials,
     /// Too many attempts in a short time; try again later.
     TooManyRequests,
     /// The server could not finish the request; nothing was recorded.

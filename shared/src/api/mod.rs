@@ -6,6 +6,7 @@ mod error;
 mod fair;
 mod figures;
 mod interaction;
+mod organiser;
 mod pupil;
 mod report;
 
@@ -13,6 +14,9 @@ pub use error::{ErrorBody, ErrorCode};
 pub use fair::{FairView, ProspectusView, StandDetail, StandSummary, VideoView};
 pub use figures::{Figure, SUPPRESS_BELOW, StandFigures};
 pub use interaction::{RecordInteraction, RecordedInteraction};
+pub use organiser::{
+    PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, SignInDetails, SignInError, SignInRequest, SignedIn,
+};
 pub use pupil::{
     EncounterView, JoinDetails, JoinError, JoinRequest, JoinedPupil, PupilProfile, PupilRecord,
 };

@@ -2,6 +2,7 @@
 //! `parse`/`TryFrom`, and deserialising goes through the same check, so a
 //! value of one of these types is always valid.
 
+mod email;
 mod exhibitor_kind;
 mod ids;
 mod interaction;
@@ -10,6 +11,7 @@ mod pseudonym;
 mod text;
 mod year_group;
 
+pub use email::{Email, EmailError};
 pub use exhibitor_kind::{Benchmark, ExhibitorKind};
 pub use ids::{
     FairId, InteractionId, ProspectusId, PupilId, SchoolId, Slug, SlugError, StandId, VideoId,

@@ -1,0 +1,170 @@
+//! Organiser accounts: one item per organiser per fair (each fair fully
+//! separate), keyed by their email address, holding the argon2id hash of
+//! their password and their run of failed sign-ins.
+
+use super::items::{from_item, key, to_item};
+use super::{Store, StoreError, keys};
+use aws_sdk_dynamodb::types::{AttributeValue, ReturnValue};
+use serde::{Deserialize, Serialize};
+use shared::domain::{Email, FairId};
+use time::OffsetDateTime;
+
+#[derive(Serialize, Deserialize)]
+pub struct OrganiserItem {
+    pub pk: String,
+    pub sk: String,
+    pub email: Email,
+    pub password_hash: String,
+    /// Failed sign-ins since the last successful one.
+    #[serde(default)]
+    pub failed_attempts: u32,
+    /// No sign-in is checked before this time.
+    #[serde(default, with = "time::serde::timestamp::option")]
+    pub locked_until: Option<OffsetDateTime>,
+}
+
+/// What a sign-in needs to know about an account.
+#[derive(Debug, Clone)]
+pub struct OrganiserAccount {
+    pub password_hash: String,
+    pub locked_until: Option<OffsetDateTime>,
+}
+
+impl Store {
+    /// Creates the account, or gives an existing one a new password (and
+    /// unlocks it).
+    pub async fn put_organiser(
+        &self,
+        fair: &FairId,
+        email: &Email,
+        password_hash: String,
+    ) -> Result<(), StoreError> {
+        let item = OrganiserItem {
+            pk: keys::fair_pk(fair),
+            sk: keys::organiser_sk(email),
+            email: email.clone(),
+            password_hash,
+            failed_attempts: 0,
+            locked_until: None,
+        };
+        self.client
+            .put_item()
+            .table_name(&self.table)
+            .set_item(Some(to_item(&item)?))
+            .send()
+            .await
+            .map_err(|e| StoreError::from_sdk("PutItem", e))?;
+        Ok(())
+    }
+
+    pub async fn organiser(
+        &self,
+        fair: &FairId,
+        email: &Email,
+    ) -> Result<Option<OrganiserAccount>, StoreError> {
+        let item = self
+            .get(key(keys::fair_pk(fair), keys::organiser_sk(email)), true)
+            .await?;
+        item.map(|item| {
+            from_item::<OrganiserItem>(item).map(|account| OrganiserAccount {
+                password_hash: account.password_hash,
+                locked_until: account.locked_until,
+            })
+        })
+        .transpose()
+    }
+
+    /// Counts a failed sign-in (atomically, so simultaneous guesses are all
+    /// counted) and returns the run of failures so far, or `None` if there
+    /// is no such account.
+    pub async fn count_failed_sign_in(
+        &self,
+        fair: &FairId,
+        email: &Email,
+    ) -> Result<Option<u32>, StoreError> {
+        let result = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .set_key(Some(key(keys::fair_pk(fair), keys::organiser_sk(email))))
+            .update_expression("ADD failed_attempts :one")
+            .condition_expression("attribute_exists(pk)")
+            .expression_attribute_values(":one", AttributeValue::N("1".into()))
+            .return_values(ReturnValue::UpdatedNew)
+            .send()
+            .await;
+        let output = match result {
+            Ok(output) => output,
+            Err(error)
+                if error
+                    .as_service_error()
+                    .is_some_and(|e| e.is_conditional_check_failed_exception()) =>
+            {
+                return Ok(None);
+            }
+            Err(error) => return Err(StoreError::from_sdk("UpdateItem", error)),
+        };
+        let count = output
+            .attributes
+            .as_ref()
+            .and_then(|a| a.get("failed_attempts"))
+            .and_then(|v| v.as_n().ok())
+            .and_then(|n| n.parse().ok())
+            .ok_or_else(|| StoreError::Mapping("failed_attempts after ADD".into()))?;
+        Ok(Some(count))
+    }
+
+    /// Locks the account until `until`.
+    pub async fn lock_organiser(
+        &self,
+        fair: &FairId,
+        email: &Email,
+        until: OffsetDateTime,
+    ) -> Result<(), StoreError> {
+        self.set_organiser_lock(fair, email, "SET locked_until = :until", Some(until))
+            .await
+    }
+
+    /// Clears the run of failures after a successful sign-in.
+    pub async fn clear_failed_sign_ins(
+        &self,
+        fair: &FairId,
+        email: &Email,
+    ) -> Result<(), StoreError> {
+        self.set_organiser_lock(
+            fair,
+            email,
+            "SET failed_attempts = :zero REMOVE locked_until",
+            None,
+        )
+        .await
+    }
+
+    async fn set_organiser_lock(
+        &self,
+        fair: &FairId,
+        email: &Email,
+        expression: &str,
+        until: Option<OffsetDateTime>,
+    ) -> Result<(), StoreError> {
+        let mut update = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .set_key(Some(key(keys::fair_pk(fair), keys::organiser_sk(email))))
+            .update_expression(expression)
+            .condition_expression("attribute_exists(pk)");
+        update = match until {
+            Some(until) => update.expression_attribute_values(
+                ":until",
+                AttributeValue::N(until.unix_timestamp().to_string()),
+            ),
+            None => update.expression_attribute_values(":zero", AttributeValue::N("0".into())),
+        };
+        update
+            .send()
+            .await
+            .map_err(|e| StoreError::from_sdk("UpdateItem", e))?;
+        Ok(())
+    }
+}

@@ -1,0 +1,59 @@
+//! An organiser signs in with their email address and password: a wrong
+//! password is refused in the page, the right one opens the fair report.
+
+use crate::driver::{artifacts_dir, frontend_dist, launch, wait_for, wait_for_text};
+use careers_api::service::organiser::add_organiser;
+use shared::domain::Email;
+use tests::spawn_app_with_static;
+
+#[tokio::test]
+async fn an_organiser_signs_in_with_a_password_and_sees_the_report() {
+    let files = tempfile::tempdir().expect("files");
+    let app = spawn_app_with_static(&frontend_dist(), files.path()).await;
+    let email = Email::parse("ann@west-somerset.example").expect("email");
+    add_organiser(&app.store, &app.fair, &email, "a long enough passphrase")
+        .await
+        .expect("organiser added");
+    let browser = launch(1280, 800).await;
+    let client = &browser.client;
+    client
+        .goto(&app.url(&format!("/fairs/{}/organiser", app.fair)))
+        .await
+        .expect("open organiser page");
+
+    let sign_in = |password: &'static str| async move {
+        let email_field = wait_for(client, "#organiser-email").await;
+        email_field.clear().await.expect("clear email");
+        email_field
+            .send_keys("Ann@West-Somerset.example")
+            .await
+            .expect("type email");
+        let password_field = wait_for(client, "#organiser-password").await;
+        password_field.clear().await.expect("clear password");
+        password_field
+            .send_keys(password)
+            .await
+            .expect("type password");
+        wait_for(client, "#sign-in-submit")
+            .await
+            .click()
+            .await
+            .expect("sign in");
+    };
+
+    sign_in("not the passphrase").await;
+    let refused = wait_for(client, "#sign-in-error").await;
+    wait_for_text(&refused, "do not match").await;
+    let page = client.screenshot().await.expect("screenshot");
+    std::fs::write(artifacts_dir().join("organiser-sign-in.png"), page).expect("save screenshot");
+
+    sign_in("a long enough passphrase").await;
+    // The form is replaced by the report (so wait for the report's own
+    // button before reading the heading).
+    wait_for(client, "#export-pupils").await;
+    let heading = wait_for(client, "h1").await;
+    wait_for_text(&heading, "Fair report").await;
+    let page = client.screenshot().await.expect("screenshot");
+    std::fs::write(artifacts_dir().join("organiser.png"), page).expect("save screenshot");
+    browser.client.clone().close().await.expect("close browser");
+}
