@@ -6,10 +6,10 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use shared::api::{
     ErrorBody, ErrorCode, FairReport, FairView, JoinRequest, JoinedPupil, PupilRecord,
-    RecordInteraction, RecordedInteraction, SignInRequest, SignedIn, StandDetail, StandFigures,
-    StandSummary,
+    RecordInteraction, RecordedInteraction, SchoolTotals, SignInRequest, SignedIn, StandDetail,
+    StandFigures, StandSummary,
 };
-use shared::domain::{FairId, StandId};
+use shared::domain::{FairId, SchoolId, StandId};
 use thiserror::Error;
 
 /// Why a request did not give the answer we wanted.
@@ -208,8 +208,51 @@ pub async fn report(fair: &FairId, token: &str) -> Result<FairReport, ApiClientE
 
 /// `GET /api/fairs/{fair}/exports/...`: a CSV export, as text.
 pub async fn export(fair: &FairId, token: &str, export: Export) -> Result<String, ApiClientError> {
-    let url = fair_url(fair, &format!("/exports/{}", export.file()));
-    let response = send(bearer(Request::get(&url), token).build()).await?;
+    csv(
+        &fair_url(fair, &format!("/exports/{}", export.file())),
+        token,
+    )
+    .await
+}
+
+/// `GET /api/fairs/{fair}/schools/{school}/report`: one school's totals.
+pub async fn school_report(
+    fair: &FairId,
+    school: &SchoolId,
+    token: &str,
+) -> Result<SchoolTotals, ApiClientError> {
+    let url = fair_url(fair, &format!("/schools/{school}/report"));
+    json(send(bearer(Request::get(&url), token).build()).await?).await
+}
+
+/// `GET /api/fairs/{fair}/schools/{school}/exports/pupils.csv`.
+pub async fn school_pupils(
+    fair: &FairId,
+    school: &SchoolId,
+    token: &str,
+) -> Result<String, ApiClientError> {
+    csv(
+        &fair_url(fair, &format!("/schools/{school}/exports/pupils.csv")),
+        token,
+    )
+    .await
+}
+
+/// Saves a fetched CSV file as `name` and says how that went, for the
+/// status line beside the download button.
+pub fn save_csv(name: &str, fetched: Result<String, ApiClientError>) -> String {
+    match fetched {
+        Ok(csv) => match crate::browser::save_text(name, &csv, "text/csv") {
+            Ok(()) => format!("Downloaded {name}"),
+            Err(_) => "The download did not start: please try again.".to_owned(),
+        },
+        Err(error) => format!("Download failed: {error}"),
+    }
+}
+
+/// A CSV file from the API, as text.
+async fn csv(url: &str, token: &str) -> Result<String, ApiClientError> {
+    let response = send(bearer(Request::get(url), token).build()).await?;
     response
         .text()
         .await

@@ -36,6 +36,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/fairs/:fair/me") view=pages::MyRecordPage />
                     <Route path=path!("/fairs/:fair/organiser") view=pages::OrganiserPage />
                     <Route path=path!("/fairs/:fair/exhibitor") view=pages::ExhibitorPage />
+                    <Route path=path!("/fairs/:fair/school") view=pages::SchoolPage />
                 </Routes>
             </main>
         </Router>

@@ -16,6 +16,7 @@ fn pupil_key(fair: &FairId) -> String {
 pub enum LinkRole {
     Organiser,
     Exhibitor,
+    SchoolLead,
 }
 
 impl LinkRole {
@@ -23,6 +24,7 @@ impl LinkRole {
         let role = match self {
             LinkRole::Organiser => "organiser",
             LinkRole::Exhibitor => "exhibitor",
+            LinkRole::SchoolLead => "school",
         };
         format!("careers-fair:{fair}:{role}")
     }

@@ -1,12 +1,12 @@
 //! Signed, expiring tokens (HS256 JWTs) that say who is calling: a pupil of
-//! a fair, the fair's organiser, or an exhibitor's stand. Pupils get theirs
-//! when they join; organisers and exhibitors follow sign-in links that carry
-//! one. A token holds ids only, never a name.
+//! a fair, the fair's organiser, an exhibitor's stand, or a school's careers
+//! leader. Pupils get theirs when they join, organisers when they sign in;
+//! sign-in links carry one too. A token holds ids only, never a name.
 
 use crate::config::SigningKey;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation, decode, encode};
 use serde::{Deserialize, Serialize};
-use shared::domain::{FairId, PupilId, StandId};
+use shared::domain::{FairId, PupilId, SchoolId, StandId};
 use thiserror::Error;
 use time::{Duration, OffsetDateTime};
 
@@ -16,9 +16,23 @@ pub const PUPIL_TOKEN_LIFETIME: Duration = Duration::days(30);
 /// Who a valid token says the caller is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Caller {
-    Pupil { fair: FairId, pupil: PupilId },
-    Organiser { fair: FairId },
-    Exhibitor { fair: FairId, stand: StandId },
+    Pupil {
+        fair: FairId,
+        pupil: PupilId,
+    },
+    Organiser {
+        fair: FairId,
+    },
+    Exhibitor {
+        fair: FairId,
+        stand: StandId,
+    },
+    /// A school's careers leader: their own school's figures and pupils'
+    /// export, nothing else.
+    SchoolLead {
+        fair: FairId,
+        school: SchoolId,
+    },
 }
 
 impl Caller {
@@ -26,7 +40,8 @@ impl Caller {
         match self {
             Caller::Pupil { fair, .. }
             | Caller::Organiser { fair }
-            | Caller::Exhibitor { fair, .. } => fair,
+            | Caller::Exhibitor { fair, .. }
+            | Caller::SchoolLead { fair, .. } => fair,
         }
     }
 }
@@ -45,13 +60,15 @@ enum Role {
     Pupil,
     Organiser,
     Exhibitor,
+    SchoolLead,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Claims {
     role: Role,
     fair: FairId,
-    /// The pupil id, the stand id, or the fair id for an organiser.
+    /// The pupil id, the stand id, the school id, or the fair id for an
+    /// organiser.
     sub: String,
     iat: i64,
     exp: i64,
@@ -82,6 +99,7 @@ impl Tokens {
             Caller::Pupil { pupil, .. } => (Role::Pupil, pupil.to_string()),
             Caller::Organiser { fair } => (Role::Organiser, fair.to_string()),
             Caller::Exhibitor { stand, .. } => (Role::Exhibitor, stand.to_string()),
+            Caller::SchoolLead { school, .. } => (Role::SchoolLead, school.to_string()),
         };
         let now = OffsetDateTime::now_utc();
         let claims = Claims {
@@ -111,6 +129,10 @@ impl Tokens {
                 let stand = StandId::parse(&claims.sub).map_err(|_| TokenError::Invalid)?;
                 Ok(Caller::Exhibitor { fair, stand })
             }
+            Role::SchoolLead => {
+                let school = SchoolId::parse(&claims.sub).map_err(|_| TokenError::Invalid)?;
+                Ok(Caller::SchoolLead { fair, school })
+            }
         }
     }
 }
@@ -136,6 +158,10 @@ mod tests {
             Caller::Exhibitor {
                 fair: fair.clone(),
                 stand: StandId::parse("acme").expect("id"),
+            },
+            Caller::SchoolLead {
+                fair: fair.clone(),
+                school: SchoolId::parse("minehead").expect("id"),
             },
         ] {
             let token = tokens.issue(&caller, Duration::hours(1)).expect("signed");

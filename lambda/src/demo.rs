@@ -163,8 +163,9 @@ pub fn sign_in_link(
         .issue(caller, lifetime)
         .map_err(|_| DemoError::Signing)?;
     let page = match caller {
-        Caller::Exhibitor { .. } => "exhibitor",
-        _ => "organiser",
+        Caller::Exhibitor { .. } => "exhibitor".to_owned(),
+        Caller::SchoolLead { .. } => "school".to_owned(),
+        _ => "organiser".to_owned(),
     };
     Ok(format!(
         "{}/fairs/{}/{page}#token={token}",
@@ -221,6 +222,18 @@ pub fn describe(
             out,
             "    {}: {}",
             stand.name,
+            sign_in_link(tokens, &caller, Duration::days(7), base)?
+        );
+    }
+    if let Some(school) = summary.schools.first() {
+        let caller = Caller::SchoolLead {
+            fair: fair.clone(),
+            school: school.id.clone(),
+        };
+        let _ = writeln!(
+            out,
+            "  Careers leader link for {} (valid 7 days):\n    {}",
+            school.name,
             sign_in_link(tokens, &caller, Duration::days(7), base)?
         );
     }

@@ -10,7 +10,7 @@ use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
-use shared::domain::{FairId, PupilId, StandId};
+use shared::domain::{FairId, PupilId, SchoolId, StandId};
 
 /// `axum::Json`, rejecting with `ApiError`.
 #[derive(FromRequest)]
@@ -77,6 +77,19 @@ impl Caller {
             Ok(())
         } else {
             Err(ApiError::Forbidden)
+        }
+    }
+
+    /// Succeeds for the careers leader of `school` in `fair`, and for the
+    /// fair's organiser.
+    pub fn leads_school(&self, fair: &FairId, school: &SchoolId) -> Result<(), ApiError> {
+        match self {
+            Caller::SchoolLead {
+                fair: theirs,
+                school: their_school,
+            } if theirs == fair && their_school == school => Ok(()),
+            Caller::Organiser { fair: theirs } if theirs == fair => Ok(()),
+            _ => Err(ApiError::Forbidden),
         }
     }
 

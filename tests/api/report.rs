@@ -1,3 +1,6 @@
+use careers_api::auth::Caller;
+use shared::api::SchoolTotals;
+use shared::domain::SchoolId;
 use tests::{COLLEGE, EMPLOYER, OTHER_JOIN_CODE, PROSPECTUS, TestApp, spawn_app};
 
 #[tokio::test]
@@ -110,4 +113,76 @@ async fn the_per_pupil_export_lists_every_pupil_with_the_exhibitors_they_met() {
     ];
     expected.sort();
     assert_eq!(lines, expected);
+}
+
+#[tokio::test]
+async fn a_schools_careers_leader_gets_their_own_schools_figures_and_pupils_only() {
+    let app = spawn_app().await;
+    let minehead_pupil = app.join_ok().await;
+    app.record(&minehead_pupil.token, &TestApp::visit(EMPLOYER))
+        .await;
+    let watchet_pupil = app.join(OTHER_JOIN_CODE, 12).await;
+    assert_eq!(watchet_pupil.status(), 201);
+
+    let lead = |school: &str| {
+        app.token_for(&Caller::SchoolLead {
+            fair: app.fair.clone(),
+            school: SchoolId::parse(school).expect("id"),
+        })
+    };
+    let minehead_lead = lead("minehead");
+    let report = app
+        .get(
+            &format!("/api/fairs/{}/schools/minehead/report", app.fair),
+            Some(&minehead_lead),
+        )
+        .await;
+    assert_eq!(report.status(), 200);
+    let totals: SchoolTotals = report.json().await.expect("totals");
+    assert_eq!((totals.pupils_joined, totals.totals.encounters_bm5), (1, 1));
+
+    let csv = app
+        .get(
+            &format!(
+                "/api/fairs/{}/schools/minehead/exports/pupils.csv",
+                app.fair
+            ),
+            Some(&minehead_lead),
+        )
+        .await;
+    assert_eq!(
+        csv.headers()["content-disposition"],
+        "attachment; filename=\"test-fair-minehead-pupils.csv\""
+    );
+    let csv = csv.text().await.expect("csv");
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    assert_eq!(
+        rows,
+        [format!(
+            "{},{},minehead,Minehead School,9,1,1,0,Acme Engineering",
+            minehead_pupil.pupil.id, minehead_pupil.pupil.pseudonym
+        )],
+        "only Minehead's pupil: {csv}"
+    );
+
+    // Another school's figures, the whole fair's, and a school that does not
+    // exist are out of reach.
+    for (path, token, status) in [
+        ("schools/watchet/report", &minehead_lead, 403),
+        ("schools/watchet/exports/pupils.csv", &minehead_lead, 403),
+        ("report", &minehead_lead, 403),
+        ("exports/pupils.csv", &minehead_lead, 403),
+        ("schools/minehead/report", &minehead_pupil.token, 403),
+        ("schools/nowhere/report", &app.organiser_token(), 404),
+        (
+            "schools/nowhere/exports/pupils.csv",
+            &app.organiser_token(),
+            404,
+        ),
+    ] {
+        let response = app
+            .get(&format!("/api/fairs/{}/{path}", app.fair), Some(token))
+            .await;
+        assert_eq!(response.status(), status, "{path}");
+    }
 }

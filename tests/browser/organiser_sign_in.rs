@@ -1,13 +1,16 @@
 //! An organiser signs in with their email address and password: a wrong
 //! password is refused in the page, the right one opens the fair report.
+//! A school's careers leader then opens their school's page from a link and
+//! downloads their pupils' file.
 
 use crate::driver::{artifacts_dir, frontend_dist, launch, wait_for, wait_for_text};
+use careers_api::auth::Caller;
 use careers_api::service::organiser::add_organiser;
-use shared::domain::Email;
+use shared::domain::{Email, SchoolId};
 use tests::spawn_app_with_static;
 
 #[tokio::test]
-async fn an_organiser_signs_in_with_a_password_and_sees_the_report() {
+async fn an_organiser_signs_in_with_a_password_and_a_careers_leader_gets_their_schools_file() {
     let files = tempfile::tempdir().expect("files");
     let app = spawn_app_with_static(&frontend_dist(), files.path()).await;
     let email = Email::parse("ann@west-somerset.example").expect("email");
@@ -55,5 +58,28 @@ async fn an_organiser_signs_in_with_a_password_and_sees_the_report() {
     wait_for_text(&heading, "Fair report").await;
     let page = client.screenshot().await.expect("screenshot");
     std::fs::write(artifacts_dir().join("organiser.png"), page).expect("save screenshot");
+
+    // The organiser hands Minehead's careers leader a link to their own
+    // school's page.
+    let lead = Caller::SchoolLead {
+        fair: app.fair.clone(),
+        school: SchoolId::parse("minehead").expect("id"),
+    };
+    let link = format!("/fairs/{}/school#token={}", app.fair, app.token_for(&lead));
+    client
+        .goto(&app.url(&link))
+        .await
+        .expect("open school page");
+    let heading = wait_for(client, "h1").await;
+    wait_for_text(&heading, "Minehead School").await;
+    wait_for(client, "#download-pupils")
+        .await
+        .click()
+        .await
+        .expect("download");
+    let status = wait_for(client, "#download-status").await;
+    wait_for_text(&status, "Downloaded test-fair-minehead-pupils.csv").await;
+    let page = client.screenshot().await.expect("screenshot");
+    std::fs::write(artifacts_dir().join("school.png"), page).expect("save screenshot");
     browser.client.clone().close().await.expect("close browser");
 }

@@ -8,6 +8,7 @@ mod home;
 mod join;
 mod my_record;
 mod organiser;
+mod school;
 mod stand;
 
 pub use exhibitor::ExhibitorPage;
@@ -16,6 +17,7 @@ pub use home::{Home, NotFound};
 pub use join::JoinPage;
 pub use my_record::MyRecordPage;
 pub use organiser::OrganiserPage;
+pub use school::SchoolPage;
 pub use stand::StandPage;
 
 use leptos::prelude::*;

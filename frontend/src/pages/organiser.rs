@@ -5,7 +5,6 @@
 
 use super::{BadLink, sentence, use_fair};
 use crate::api::{self, Export};
-use crate::browser;
 use crate::components::{Fetched, TallyFigures};
 use crate::session::{self, LinkRole};
 use leptos::ev::SubmitEvent;
@@ -154,16 +153,8 @@ fn Exports(
             busy.set(true);
             status.set("Preparing the download…".to_owned());
             spawn_local(async move {
-                let message = match api::export(&fair, &token, export).await {
-                    Ok(csv) => {
-                        let name = export.file_name(&fair);
-                        match browser::save_text(&name, &csv, "text/csv") {
-                            Ok(()) => format!("Downloaded {name}"),
-                            Err(_) => "The download did not start: please try again.".to_owned(),
-                        }
-                    }
-                    Err(error) => format!("Download failed: {error}"),
-                };
+                let fetched = api::export(&fair, &token, export).await;
+                let message = api::save_csv(&export.file_name(&fair), fetched);
                 status.try_set(message);
                 busy.try_set(false);
             });

@@ -9,7 +9,7 @@ use careers_api::config::Settings;
 use careers_api::state::{AppState, dynamodb_client};
 use careers_api::{demo, service, telemetry};
 use clap::{Parser, Subcommand};
-use shared::domain::{Email, FairId, StandId};
+use shared::domain::{Email, FairId, SchoolId, StandId};
 use std::path::PathBuf;
 use time::Duration;
 
@@ -42,12 +42,15 @@ enum Command {
         #[arg(long)]
         email: String,
     },
-    /// Print a sign-in link for a fair's organiser, or for a stand's exhibitor.
+    /// Print a sign-in link for a fair's organiser, a stand's exhibitor
+    /// (`--stand`) or a school's careers leader (`--school`).
     SignInLink {
         #[arg(long)]
         fair: String,
-        #[arg(long)]
+        #[arg(long, conflicts_with = "school")]
         stand: Option<String>,
+        #[arg(long)]
+        school: Option<String>,
         #[arg(long, default_value_t = 7)]
         days: i64,
         #[arg(long, default_value = "http://127.0.0.1:3000")]
@@ -98,16 +101,21 @@ async fn main() -> anyhow::Result<()> {
         Command::SignInLink {
             fair,
             stand,
+            school,
             days,
             base_url,
         } => {
             let fair = FairId::parse(&fair).context("fair id")?;
-            let caller = match stand {
-                Some(stand) => Caller::Exhibitor {
+            let caller = match (stand, school) {
+                (Some(stand), _) => Caller::Exhibitor {
                     fair,
                     stand: StandId::parse(&stand).context("stand id")?,
                 },
-                None => Caller::Organiser { fair },
+                (None, Some(school)) => Caller::SchoolLead {
+                    fair,
+                    school: SchoolId::parse(&school).context("school id")?,
+                },
+                (None, None) => Caller::Organiser { fair },
             };
             println!(
                 "{}",

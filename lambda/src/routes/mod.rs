@@ -42,4 +42,12 @@ pub fn api() -> Router<AppState> {
             get(reports::year_groups_csv),
         )
         .route("/fairs/{fair}/exports/pupils.csv", get(reports::pupils_csv))
+        .route(
+            "/fairs/{fair}/schools/{school}/report",
+            get(reports::school_report),
+        )
+        .route(
+            "/fairs/{fair}/schools/{school}/exports/pupils.csv",
+            get(reports::school_pupils_csv),
+        )
 }

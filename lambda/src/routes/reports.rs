@@ -10,8 +10,8 @@ use axum::body::Body;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use shared::api::{FairReport, StandFigures};
-use shared::domain::{FairId, StandId};
+use shared::api::{FairReport, SchoolTotals, StandFigures};
+use shared::domain::{FairId, SchoolId, StandId};
 
 pub async fn report(
     State(state): State<AppState>,
@@ -61,8 +61,34 @@ pub async fn pupils_csv(
     Path(fair): Path<FairId>,
 ) -> Result<Response, ApiError> {
     caller.organiser_of(&fair)?;
-    let pieces = service::pupils_export(&state, &fair).await?;
+    let pieces = service::pupils_export(&state, &fair, None).await?;
     Ok(csv_response(&fair, "pupils", Body::from_stream(pieces)))
+}
+
+/// A school's careers leader (or the organiser): the school's own totals.
+pub async fn school_report(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((fair, school)): Path<(FairId, SchoolId)>,
+) -> Result<Json<SchoolTotals>, ApiError> {
+    caller.leads_school(&fair, &school)?;
+    service::school_report(&state, &fair, &school)
+        .await
+        .map(Json)
+}
+
+/// A school's careers leader (or the organiser): the school's own pupils,
+/// one row each, to import into the school's records.
+pub async fn school_pupils_csv(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((fair, school)): Path<(FairId, SchoolId)>,
+) -> Result<Response, ApiError> {
+    caller.leads_school(&fair, &school)?;
+    service::school_report(&state, &fair, &school).await?;
+    let name = format!("{school}-pupils");
+    let pieces = service::pupils_export(&state, &fair, Some(school)).await?;
+    Ok(csv_response(&fair, &name, Body::from_stream(pieces)))
 }
 
 pub async fn schools_csv(

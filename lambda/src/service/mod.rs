@@ -10,7 +10,7 @@ mod views;
 
 pub use join::join_fair;
 pub use record::record_interaction;
-pub use report::{fair_report, pupils_export, stand_figures};
+pub use report::{fair_report, pupils_export, school_report, stand_figures};
 pub use views::{fair_view, pupil_record, stand_detail, stand_summaries};
 
 use crate::error::ApiError;

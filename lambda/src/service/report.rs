@@ -12,6 +12,20 @@ use shared::api::{
 use shared::domain::{Benchmark, FairId, Name, SchoolId, StandId, YearGroup};
 use std::collections::HashMap;
 
+/// One school's line of the fair's report, for its careers leader.
+pub async fn school_report(
+    state: &AppState,
+    fair: &FairId,
+    school: &SchoolId,
+) -> Result<SchoolTotals, ApiError> {
+    fair_report(state, fair)
+        .await?
+        .schools
+        .into_iter()
+        .find(|totals| &totals.school == school)
+        .ok_or(ApiError::NotFound)
+}
+
 pub async fn fair_report(state: &AppState, fair: &FairId) -> Result<FairReport, ApiError> {
     existing_fair(&state.store, fair).await?;
     let (totals, schools, stands) = tokio::try_join!(
@@ -95,12 +109,13 @@ pub async fn stand_figures(
 /// Pupils per piece of the streamed per-pupil export (about 30 KB).
 const PUPILS_PER_PIECE: usize = 256;
 
-/// The per-pupil export as a stream of CSV pieces, the header first. It
-/// reads the roster a page at a time, so a fair of any size is exported in
-/// bounded memory.
+/// The per-pupil export as a stream of CSV pieces, the header first: every
+/// pupil of the fair, or only those of `school`. It reads the roster a page
+/// at a time, so a fair of any size is exported in bounded memory.
 pub async fn pupils_export(
     state: &AppState,
     fair: &FairId,
+    school: Option<SchoolId>,
 ) -> Result<impl Stream<Item = Result<Vec<u8>, ApiError>> + Send + 'static, ApiError> {
     existing_fair(&state.store, fair).await?;
     let (schools, stands) = tokio::try_join!(state.store.schools(fair), state.store.stands(fair))?;
@@ -113,6 +128,7 @@ pub async fn pupils_export(
     let pieces = state
         .store
         .roster(fair)
+        .try_filter(move |entry| future::ready(school.as_ref().is_none_or(|s| *s == entry.school)))
         .try_chunks(PUPILS_PER_PIECE)
         .map(move |chunk| {
             let entries = chunk.map_err(|error| error.1)?;
