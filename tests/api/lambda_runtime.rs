@@ -114,35 +114,39 @@ async fn the_lambda_binary_joins_records_and_exports_through_the_runtime_api() {
     );
 }
 
-#[tokio::test]
-async fn a_function_missing_its_settings_fails_at_start_with_a_clear_log_line() {
+/// Starts the function with `settings`, expects it to stop by itself with
+/// a failure before asking for any event, and returns what it logged.
+async fn logs_of_a_failed_start(settings: &[(&str, Option<String>)]) -> String {
     let runtime = RuntimeApi::start().await;
-    let settings = [("SIGNING_KEY", Some(test_signing_key()))];
-    let function = function::start(&runtime.address, &settings, true);
-    let output = tokio::time::timeout(Duration::from_secs(20), function.wait_with_output())
+    let function = function::start(&runtime.address, settings, true);
+    let output = tokio::time::timeout(Duration::from_secs(60), function.wait_with_output())
         .await
-        .expect("the function stops at once")
+        .expect("the function stops by itself")
         .expect("output");
     assert!(!output.status.success());
-    let logs = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(
-        logs.contains("TABLE_NAME is not set"),
-        "the log says what is missing: {logs}"
-    );
     assert!(
         runtime.first_next_at().is_none(),
         "it never asked for an event"
+    );
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+#[tokio::test]
+async fn a_function_missing_its_settings_fails_at_start_with_a_clear_log_line() {
+    let logs = logs_of_a_failed_start(&[("SIGNING_KEY", Some(test_signing_key()))]).await;
+    assert!(
+        logs.contains("TABLE_NAME is not set"),
+        "the log says what is missing: {logs}"
     );
 }
 
 #[tokio::test]
 async fn a_function_whose_secret_cannot_be_read_fails_at_start_with_a_clear_log_line() {
     let app = spawn_app().await;
-    let runtime = RuntimeApi::start().await;
     let mut settings = vec![
         ("TABLE_NAME", Some(app.store.table_name().to_owned())),
         (
@@ -151,24 +155,10 @@ async fn a_function_whose_secret_cannot_be_read_fails_at_start_with_a_clear_log_
         ),
     ];
     settings.extend(secrets::function_env());
-    let function = function::start(&runtime.address, &settings, true);
-    let output = tokio::time::timeout(Duration::from_secs(60), function.wait_with_output())
-        .await
-        .expect("the function stops by itself")
-        .expect("output");
-    assert!(!output.status.success());
-    let logs = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let logs = logs_of_a_failed_start(&settings).await;
     assert!(
         logs.contains("the signing key could not be read from Secrets Manager secret")
             && logs.contains("no-such-key"),
         "the log says which secret failed: {logs}"
-    );
-    assert!(
-        runtime.first_next_at().is_none(),
-        "it never asked for an event"
     );
 }

@@ -5,32 +5,28 @@
 //!
 //! Arguments: --table T [--rounds R] (R defaults to 3).
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use careers_api::demo;
 use peakmem_alloc::{INSTRUMENTED_SYSTEM, PeakMemAlloc};
 use shared::domain::FairId;
 use std::alloc::System;
 use tests::export_bench::measure;
 
+/// The table a ledger replay left, and how many times to time each way.
+#[derive(clap::Parser)]
+struct Args {
+    #[arg(long)]
+    table: String,
+    #[arg(long, default_value_t = 3)]
+    rounds: usize,
+}
+
 #[global_allocator]
 static ALLOC: &PeakMemAlloc<System> = &INSTRUMENTED_SYSTEM;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let mut table = None;
-    let mut rounds = 3;
-    let mut words = std::env::args().skip(1).filter(|a| a != "--bench");
-    while let Some(flag) = words.next() {
-        let value = words
-            .next()
-            .with_context(|| format!("{flag} needs a value"))?;
-        match flag.as_str() {
-            "--table" => table = Some(value),
-            "--rounds" => rounds = value.parse()?,
-            other => bail!("unknown argument {other}"),
-        }
-    }
-    let table = table.context("--table T is needed: the table a ledger replay left")?;
+    let Args { table, rounds } = tests::bench_args();
     let endpoint = std::env::var("DYNAMODB_ENDPOINT")
         .context("DYNAMODB_ENDPOINT is not set: run `cargo xtask bench export`")?;
     let app = tests::attach_app(&endpoint, &table).await;

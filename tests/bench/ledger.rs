@@ -6,7 +6,7 @@
 //! Arguments: --pupils N --interactions M --concurrency C --seed S
 //! (default: West Somerset's 2,900 pupils and 25,000 interactions, C = 32).
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use aws_sdk_dynamodb::types::AttributeValue;
 use careers_api::demo;
 use careers_api::state::dynamodb_client;
@@ -26,34 +26,18 @@ static ALLOC: &PeakMemAlloc<System> = &INSTRUMENTED_SYSTEM;
 const USD_PER_MILLION_WRITE_UNITS: f64 = 0.625;
 const USD_PER_MILLION_READ_UNITS: f64 = 0.125;
 
+/// A seeded synthetic fair (default: West Somerset's size).
+#[derive(clap::Parser)]
 struct Args {
+    #[arg(long, default_value_t = 2_900)]
     pupils: usize,
+    #[arg(long, default_value_t = 25_000)]
     interactions: usize,
+    /// Clients sending at once.
+    #[arg(long, default_value_t = 32)]
     concurrency: usize,
+    #[arg(long, default_value_t = 2020)]
     seed: u64,
-}
-
-fn args() -> anyhow::Result<Args> {
-    let mut args = Args {
-        pupils: 2_900,
-        interactions: 25_000,
-        concurrency: 32,
-        seed: 2020,
-    };
-    let mut words = std::env::args().skip(1).filter(|a| a != "--bench");
-    while let Some(flag) = words.next() {
-        let value = words
-            .next()
-            .with_context(|| format!("{flag} needs a value"))?;
-        match flag.as_str() {
-            "--pupils" => args.pupils = value.parse()?,
-            "--interactions" => args.interactions = value.parse()?,
-            "--concurrency" => args.concurrency = value.parse()?,
-            "--seed" => args.seed = value.parse()?,
-            other => bail!("unknown argument {other}"),
-        }
-    }
-    Ok(args)
 }
 
 /// PutItems of interaction-sized items straight to the engine, `concurrency`
@@ -98,7 +82,7 @@ async fn bare_put_rate(endpoint: &str, count: usize, concurrency: usize) -> anyh
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let args = args()?;
+    let args: Args = tests::bench_args();
     let endpoint = std::env::var("DYNAMODB_ENDPOINT")
         .context("DYNAMODB_ENDPOINT is not set: run `cargo xtask bench ledger`")?;
     println!(

@@ -18,3 +18,9 @@ pub use app::{
     test_signing_key,
 };
 pub use fixture::{CLOSED_FAIR, COLLEGE, EMPLOYER, FAIR, JOIN_CODE, OTHER_JOIN_CODE, PROSPECTUS};
+
+/// A benchmark's arguments, as `cargo xtask bench <name> -- ...` passes them
+/// (without the `--bench` flag `cargo bench` adds).
+pub fn bench_args<T: clap::Parser>() -> T {
+    T::parse_from(std::env::args().filter(|arg| arg != "--bench"))
+}
