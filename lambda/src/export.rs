@@ -37,6 +37,16 @@ fn write_rows(
     writer.into_inner().map_err(|e| e.into_error().into())
 }
 
+/// The names of the columns [`attendance_cells`] fills.
+const ATTENDANCE_HEADER: [&str; 6] = [
+    "pupils_joined",
+    "pupils_attended",
+    "interactions",
+    "encounters",
+    "encounters_bm5",
+    "encounters_bm7",
+];
+
 /// Pupils joined and attended, then interactions and encounters (all, BM5,
 /// BM7): the columns the school and year-group exports share.
 fn attendance_cells(pupils_joined: u64, tally: &Tally) -> [String; 6] {
@@ -53,16 +63,7 @@ fn attendance_cells(pupils_joined: u64, tally: &Tally) -> [String; 6] {
 
 /// Attendance and encounter totals per school.
 pub fn schools_csv(report: &FairReport) -> Result<Vec<u8>, csv::Error> {
-    let header = [
-        "school_id",
-        "school_name",
-        "pupils_joined",
-        "pupils_attended",
-        "interactions",
-        "encounters",
-        "encounters_bm5",
-        "encounters_bm7",
-    ];
+    let header = [&["school_id", "school_name"][..], &ATTENDANCE_HEADER].concat();
     let rows = report.schools.iter().map(|school| {
         let mut row = vec![school.school.to_string(), school.name.to_string()];
         row.extend(attendance_cells(school.pupils_joined, &school.totals));
@@ -96,15 +97,7 @@ pub fn exhibitors_csv(report: &FairReport) -> Result<Vec<u8>, csv::Error> {
 
 /// Attendance and encounter totals per year group (7 to 13).
 pub fn year_groups_csv(report: &FairReport) -> Result<Vec<u8>, csv::Error> {
-    let header = [
-        "year_group",
-        "pupils_joined",
-        "pupils_attended",
-        "interactions",
-        "encounters",
-        "encounters_bm5",
-        "encounters_bm7",
-    ];
+    let header = [&["year_group"][..], &ATTENDANCE_HEADER].concat();
     let rows = report.year_groups.iter().map(|year| {
         let mut row = vec![year.year_group.get().to_string()];
         row.extend(attendance_cells(year.pupils_joined, &year.totals));
