@@ -85,7 +85,6 @@ pub async fn school_pupils_csv(
     Path((fair, school)): Path<(FairId, SchoolId)>,
 ) -> Result<Response, ApiError> {
     caller.leads_school(&fair, &school)?;
-    service::school_report(&state, &fair, &school).await?;
     let name = format!("{school}-pupils");
     let pieces = service::pupils_export(&state, &fair, Some(school)).await?;
     Ok(csv_response(&fair, &name, Body::from_stream(pieces)))

@@ -110,8 +110,10 @@ pub async fn stand_figures(
 const PUPILS_PER_PIECE: usize = 256;
 
 /// The per-pupil export as a stream of CSV pieces, the header first: every
-/// pupil of the fair, or only those of `school`. It reads the roster a page
-/// at a time, so a fair of any size is exported in bounded memory.
+/// pupil of the fair, or only those of `school` (`NotFound` if the fair has
+/// no such school). It reads the roster a page at a time, so a fair of any
+/// size is exported in bounded memory; one school's file still reads the
+/// whole fair's roster, as the index is keyed by fair, not by school.
 pub async fn pupils_export(
     state: &AppState,
     fair: &FairId,
@@ -120,6 +122,12 @@ pub async fn pupils_export(
     existing_fair(&state.store, fair).await?;
     let (schools, stands) = tokio::try_join!(state.store.schools(fair), state.store.stands(fair))?;
     let schools: HashMap<SchoolId, Name> = schools.into_iter().map(|s| (s.id, s.name)).collect();
+    if school
+        .as_ref()
+        .is_some_and(|school| !schools.contains_key(school))
+    {
+        return Err(ApiError::NotFound);
+    }
     let stands: HashMap<StandId, (Name, Benchmark)> = stands
         .into_iter()
         .map(|s| (s.id, (s.name, s.kind.benchmark())))
