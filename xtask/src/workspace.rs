@@ -20,7 +20,14 @@ pub struct Workspace {
 impl Workspace {
     /// Finds the repository (xtask's parent) and the target directory.
     pub fn locate() -> Result<Self> {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        // `cargo xtask` (cargo run) says where xtask's manifest is at run
+        // time. The path compiled in can be another clone's: a target
+        // directory shared between clones (CI's cache) keeps an xtask built
+        // elsewhere whenever this clone's sources look no newer.
+        let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+        let root = manifest_dir
             .parent()
             .context("xtask has no parent directory")?
             .to_path_buf();
