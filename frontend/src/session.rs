@@ -68,3 +68,16 @@ pub fn sign_in_from_link(fair: &FairId, role: LinkRole) -> Option<String> {
     }
     link_token(fair, role).or(from_link)
 }
+
+/// As [`sign_in_from_link`], with what the token's subject names (a stand,
+/// a school) parsed by `parse`. The page only uses it to know what to ask
+/// for; the server checks the token.
+pub fn sign_in_as<T>(
+    fair: &FairId,
+    role: LinkRole,
+    parse: impl FnOnce(&str) -> Option<T>,
+) -> Option<(String, T)> {
+    let token = sign_in_from_link(fair, role)?;
+    let subject = crate::browser::token_subject(&token).and_then(|sub| parse(&sub))?;
+    Some((token, subject))
+}

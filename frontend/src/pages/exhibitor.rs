@@ -27,10 +27,7 @@ fn Exhibitor(
     /// The fair.
     fair: FairId,
 ) -> impl IntoView {
-    let signed_in = session::sign_in_from_link(&fair, LinkRole::Exhibitor).and_then(|token| {
-        let stand = browser::token_subject(&token).and_then(|sub| StandId::parse(&sub).ok())?;
-        Some((token, stand))
-    });
+    let signed_in = session::sign_in_as(&fair, LinkRole::Exhibitor, |sub| StandId::parse(sub).ok());
     let Some((token, stand)) = signed_in else {
         return view! {
             <h1>"Exhibitor sign-in needed"</h1>

@@ -27,10 +27,8 @@ fn School(
     /// The fair.
     fair: FairId,
 ) -> impl IntoView {
-    let signed_in = session::sign_in_from_link(&fair, LinkRole::SchoolLead).and_then(|token| {
-        let school = browser::token_subject(&token).and_then(|sub| SchoolId::parse(&sub).ok())?;
-        Some((token, school))
-    });
+    let signed_in =
+        session::sign_in_as(&fair, LinkRole::SchoolLead, |sub| SchoolId::parse(sub).ok());
     let Some((token, school)) = signed_in else {
         return view! {
             <h1>"Sign-in needed"</h1>

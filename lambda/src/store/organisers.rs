@@ -83,12 +83,8 @@ impl Store {
         email: &Email,
     ) -> Result<Option<u32>, StoreError> {
         let result = self
-            .client
-            .update_item()
-            .table_name(&self.table)
-            .set_key(Some(key(keys::fair_pk(fair), keys::organiser_sk(email))))
+            .update_organiser(fair, email)
             .update_expression("ADD failed_attempts :one")
-            .condition_expression("attribute_exists(pk)")
             .expression_attribute_values(":one", AttributeValue::N("1".into()))
             .return_values(ReturnValue::UpdatedNew)
             .send()
@@ -121,8 +117,16 @@ impl Store {
         email: &Email,
         until: OffsetDateTime,
     ) -> Result<(), StoreError> {
-        self.set_organiser_lock(fair, email, "SET locked_until = :until", Some(until))
+        self.update_organiser(fair, email)
+            .update_expression("SET locked_until = :until")
+            .expression_attribute_values(
+                ":until",
+                AttributeValue::N(until.unix_timestamp().to_string()),
+            )
+            .send()
             .await
+            .map_err(|e| StoreError::from_sdk("UpdateItem", e))?;
+        Ok(())
     }
 
     /// Clears the run of failures after a successful sign-in.
@@ -131,40 +135,25 @@ impl Store {
         fair: &FairId,
         email: &Email,
     ) -> Result<(), StoreError> {
-        self.set_organiser_lock(
-            fair,
-            email,
-            "SET failed_attempts = :zero REMOVE locked_until",
-            None,
-        )
-        .await
-    }
-
-    async fn set_organiser_lock(
-        &self,
-        fair: &FairId,
-        email: &Email,
-        expression: &str,
-        until: Option<OffsetDateTime>,
-    ) -> Result<(), StoreError> {
-        let mut update = self
-            .client
-            .update_item()
-            .table_name(&self.table)
-            .set_key(Some(key(keys::fair_pk(fair), keys::organiser_sk(email))))
-            .update_expression(expression)
-            .condition_expression("attribute_exists(pk)");
-        update = match until {
-            Some(until) => update.expression_attribute_values(
-                ":until",
-                AttributeValue::N(until.unix_timestamp().to_string()),
-            ),
-            None => update.expression_attribute_values(":zero", AttributeValue::N("0".into())),
-        };
-        update
+        self.update_organiser(fair, email)
+            .update_expression("SET failed_attempts = :zero REMOVE locked_until")
+            .expression_attribute_values(":zero", AttributeValue::N("0".into()))
             .send()
             .await
             .map_err(|e| StoreError::from_sdk("UpdateItem", e))?;
         Ok(())
+    }
+
+    /// An update of an existing account (never creating one).
+    fn update_organiser(
+        &self,
+        fair: &FairId,
+        email: &Email,
+    ) -> aws_sdk_dynamodb::operation::update_item::builders::UpdateItemFluentBuilder {
+        self.client
+            .update_item()
+            .table_name(&self.table)
+            .set_key(Some(key(keys::fair_pk(fair), keys::organiser_sk(email))))
+            .condition_expression("attribute_exists(pk)")
     }
 }
