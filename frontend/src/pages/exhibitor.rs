@@ -5,9 +5,9 @@
 //! only to know which stand to ask for, and the server checks the token.
 
 use super::{BadLink, use_fair};
+use crate::api;
 use crate::components::Fetched;
 use crate::session::{self, LinkRole};
-use crate::{api, browser};
 use leptos::prelude::*;
 use shared::api::{SUPPRESS_BELOW, StandFigures};
 use shared::domain::{FairId, StandId};

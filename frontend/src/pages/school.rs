@@ -5,9 +5,9 @@
 //! reads only to know what to ask for (the server checks the token).
 
 use super::{BadLink, use_fair};
+use crate::api;
 use crate::components::{Fetched, TallyFigures};
 use crate::session::{self, LinkRole};
-use crate::{api, browser};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::api::SchoolTotals;
