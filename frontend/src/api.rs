@@ -5,11 +5,11 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use shared::api::{
-    ErrorBody, ErrorCode, FairReport, FairView, JoinRequest, JoinedPupil, PupilRecord,
-    RecordInteraction, RecordedInteraction, SchoolTotals, SignInRequest, SignedIn, StandDetail,
-    StandFigures, StandSummary,
+    AnswerRequest, ErrorBody, ErrorCode, FairReport, FairView, InboxQuestion, JoinRequest,
+    JoinedPupil, PupilRecord, RecordInteraction, RecordedInteraction, SchoolTotals, SignInRequest,
+    SignedIn, StandDetail, StandFigures, StandQuestion, StandSummary,
 };
-use shared::domain::{FairId, SchoolId, StandId};
+use shared::domain::{FairId, InteractionId, SchoolId, StandId};
 use thiserror::Error;
 
 /// Why a request did not give the answer we wanted.
@@ -182,6 +182,54 @@ pub async fn stand_figures(
 ) -> Result<StandFigures, ApiClientError> {
     let url = fair_url(fair, &format!("/stands/{stand}/figures"));
     json(send(bearer(Request::get(&url), token).build()).await?).await
+}
+
+/// `GET /api/fairs/{fair}/stands/{stand}/questions`: the pupil's own
+/// questions at the stand and the published ones.
+pub async fn stand_questions(
+    fair: &FairId,
+    stand: &StandId,
+    token: &str,
+) -> Result<Vec<StandQuestion>, ApiClientError> {
+    let url = fair_url(fair, &format!("/stands/{stand}/questions"));
+    json(send(bearer(Request::get(&url), token).build()).await?).await
+}
+
+/// `GET /api/fairs/{fair}/stands/{stand}/inbox`: every question asked at
+/// the exhibitor's stand.
+pub async fn inbox(
+    fair: &FairId,
+    stand: &StandId,
+    token: &str,
+) -> Result<Vec<InboxQuestion>, ApiClientError> {
+    let url = fair_url(fair, &format!("/stands/{stand}/inbox"));
+    json(send(bearer(Request::get(&url), token).build()).await?).await
+}
+
+/// `PUT .../questions/{id}/answer`: answers, privately or for everyone.
+pub async fn answer_question(
+    fair: &FairId,
+    stand: &StandId,
+    question: &InteractionId,
+    answer: &AnswerRequest,
+    token: &str,
+) -> Result<InboxQuestion, ApiClientError> {
+    let url = fair_url(
+        fair,
+        &format!("/stands/{stand}/questions/{question}/answer"),
+    );
+    json(send(bearer(Request::put(&url), token).json(answer)).await?).await
+}
+
+/// `POST .../questions/{id}/flag`: marks a question as inappropriate.
+pub async fn flag_question(
+    fair: &FairId,
+    stand: &StandId,
+    question: &InteractionId,
+    token: &str,
+) -> Result<InboxQuestion, ApiClientError> {
+    let url = fair_url(fair, &format!("/stands/{stand}/questions/{question}/flag"));
+    json(send(bearer(Request::post(&url), token).build()).await?).await
 }
 
 /// `POST /api/fairs/{fair}/interactions`: one attempt at recording. The

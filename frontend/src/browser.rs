@@ -1,10 +1,11 @@
 //! Small pieces of browser plumbing the pages need and Leptos does not
 //! provide: reading a sign-in token from the address bar, saving a file,
-//! following a download link, showing dates in the reader's own time.
+//! following a download link, showing dates in the reader's own time, how
+//! much of a video has been played.
 
 use time::OffsetDateTime;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlMediaElement, Url};
 
 /// Takes `token=...` out of the address bar's `#fragment`: returns the token
 /// and replaces the history entry with the same address without the
@@ -100,6 +101,20 @@ pub fn save_text(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue>
     })
     .forget();
     result
+}
+
+/// The share (0 to 1) of a video's length that has actually been played,
+/// from the player's played ranges; `None` until its length is known.
+pub fn played_fraction(player: &HtmlMediaElement) -> Option<f64> {
+    let length = player.duration();
+    if !length.is_finite() || length <= 0.0 {
+        return None;
+    }
+    let ranges = player.played();
+    let played: f64 = (0..ranges.length())
+        .filter_map(|i| Some(ranges.end(i).ok()? - ranges.start(i).ok()?))
+        .sum();
+    Some(played / length)
 }
 
 fn js_date(at: OffsetDateTime) -> js_sys::Date {

@@ -3,7 +3,7 @@
 //! `shared::api::ErrorBody`. Server faults are logged here with their cause
 //! and answered without it.
 
-use crate::store::{RecordError, StoreError};
+use crate::store::{QuestionError, RecordError, StoreError};
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, PathRejection};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -33,6 +33,12 @@ pub enum ApiError {
     UnknownStand,
     #[error("there is no such prospectus on this stand")]
     UnknownProspectus,
+    #[error("there is no such video on this stand")]
+    UnknownVideo,
+    #[error(
+        "this interaction can be made once per pupil, so its id must be the one derived for it"
+    )]
+    WrongInteractionId,
     #[error("that join code is not right for this fair: check it with your teacher")]
     UnknownJoinCode,
     #[error("the fair is not open at the moment")]
@@ -41,6 +47,8 @@ pub enum ApiError {
     InteractionIdReused,
     #[error("not found")]
     NotFound,
+    #[error("the question was flagged as inappropriate and cannot be answered")]
+    QuestionFlagged,
     #[error("that email address and password do not match an organiser of this fair")]
     InvalidCredentials,
     #[error("too many failed attempts: try again in {retry_after} seconds")]
@@ -64,10 +72,13 @@ impl ApiError {
             ApiError::UnknownFair => ErrorCode::UnknownFair,
             ApiError::UnknownStand => ErrorCode::UnknownStand,
             ApiError::UnknownProspectus => ErrorCode::UnknownProspectus,
+            ApiError::UnknownVideo => ErrorCode::UnknownVideo,
+            ApiError::WrongInteractionId => ErrorCode::WrongInteractionId,
             ApiError::UnknownJoinCode => ErrorCode::UnknownJoinCode,
             ApiError::FairNotOpen => ErrorCode::FairNotOpen,
             ApiError::InteractionIdReused => ErrorCode::InteractionIdReused,
             ApiError::NotFound => ErrorCode::NotFound,
+            ApiError::QuestionFlagged => ErrorCode::QuestionFlagged,
             ApiError::InvalidCredentials => ErrorCode::InvalidCredentials,
             ApiError::TooManyAttempts { .. } => ErrorCode::TooManyRequests,
             ApiError::Unavailable => ErrorCode::Unavailable,
@@ -90,10 +101,13 @@ impl ApiError {
             ApiError::UnknownFair | ApiError::UnknownStand | ApiError::NotFound => {
                 StatusCode::NOT_FOUND
             }
-            ApiError::UnknownProspectus | ApiError::UnknownJoinCode => {
-                StatusCode::UNPROCESSABLE_ENTITY
+            ApiError::UnknownProspectus
+            | ApiError::UnknownVideo
+            | ApiError::WrongInteractionId
+            | ApiError::UnknownJoinCode => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::FairNotOpen | ApiError::InteractionIdReused | ApiError::QuestionFlagged => {
+                StatusCode::CONFLICT
             }
-            ApiError::FairNotOpen | ApiError::InteractionIdReused => StatusCode::CONFLICT,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -143,6 +157,16 @@ impl From<RecordError> for ApiError {
             RecordError::IdReused => ApiError::InteractionIdReused,
             RecordError::Contended => ApiError::Unavailable,
             RecordError::Store(store) => store.into(),
+        }
+    }
+}
+
+impl From<QuestionError> for ApiError {
+    fn from(error: QuestionError) -> Self {
+        match error {
+            QuestionError::NotFound => ApiError::NotFound,
+            QuestionError::Flagged => ApiError::QuestionFlagged,
+            QuestionError::Store(store) => store.into(),
         }
     }
 }

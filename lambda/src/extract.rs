@@ -103,4 +103,17 @@ impl Caller {
             _ => Err(ApiError::Forbidden),
         }
     }
+
+    /// Succeeds for the exhibitor of `stand` in `fair`, and for the fair's
+    /// organiser (who looks after what is said on every stand).
+    pub fn runs_stand(&self, fair: &FairId, stand: &StandId) -> Result<(), ApiError> {
+        match self {
+            Caller::Exhibitor {
+                fair: theirs,
+                stand: their_stand,
+            } if theirs == fair && their_stand == stand => Ok(()),
+            Caller::Organiser { fair: theirs } if theirs == fair => Ok(()),
+            _ => Err(ApiError::Forbidden),
+        }
+    }
 }

@@ -2,9 +2,10 @@
 //! server's own records, built from shared domain types. (The shared crate
 //! holds what crosses the wire; file keys and join codes stay here.)
 
+use shared::api::QuestionState;
 use shared::domain::{
-    ExhibitorKind, FairId, JoinCode, Name, ProspectusId, PupilId, SchoolId, StandId, VideoId,
-    YearGroup,
+    AnswerText, ExhibitorKind, FairId, InteractionId, JoinCode, Name, ProspectusId, PupilId,
+    QuestionText, SchoolId, StandId, VideoId, YearGroup,
 };
 use time::OffsetDateTime;
 
@@ -97,4 +98,17 @@ mod tests {
         assert!(fair.is_open_at(opens_at + Duration::hours(5)));
         assert!(!fair.is_open_at(opens_at + Duration::hours(6)));
     }
+}
+
+/// A question a pupil asked at a stand, and what became of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Question {
+    /// The id of the interaction that asked it.
+    pub id: InteractionId,
+    pub pupil: PupilId,
+    pub school: SchoolId,
+    pub text: QuestionText,
+    pub asked_at: OffsetDateTime,
+    pub state: QuestionState,
+    pub answer: Option<AnswerText>,
 }

@@ -3,7 +3,7 @@
 //! the benchmarks use them to compute the totals they expect, so there is
 //! one definition of what counts.
 
-use crate::domain::Benchmark;
+use crate::domain::{Benchmark, InteractionKind};
 use serde::{Deserialize, Serialize};
 use std::ops::AddAssign;
 
@@ -77,9 +77,51 @@ pub fn encounter_tally(benchmark: Benchmark, interactions: u64) -> Tally {
     }
 }
 
+/// What pupils did at one stand, by kind of interaction: the detail an
+/// exhibitor sees beside their encounters.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StandActivity {
+    /// Stand openings (a pupil who comes back is counted again).
+    pub visits: u64,
+    pub prospectus_downloads: u64,
+    /// Times a pupil reached 25, 50, 75 and 100% of one of the stand's
+    /// videos, in [`crate::domain::WatchedMark::ALL`] order. Each pupil reaches each mark
+    /// of each video once.
+    pub watched: [u64; 4],
+    pub questions: u64,
+}
+
+impl StandActivity {
+    /// The activity one new interaction of `kind` adds.
+    pub fn of(kind: &InteractionKind) -> Self {
+        let mut activity = Self::default();
+        match kind {
+            InteractionKind::Visit {} => activity.visits = 1,
+            InteractionKind::ProspectusDownload { .. } => activity.prospectus_downloads = 1,
+            InteractionKind::VideoProgress { watched, .. } => {
+                activity.watched[watched.index()] = 1;
+            }
+            InteractionKind::Question { .. } => activity.questions = 1,
+        }
+        activity
+    }
+}
+
+impl AddAssign for StandActivity {
+    fn add_assign(&mut self, other: Self) {
+        self.visits += other.visits;
+        self.prospectus_downloads += other.prospectus_downloads;
+        self.questions += other.questions;
+        for (mine, theirs) in self.watched.iter_mut().zip(other.watched) {
+            *mine += theirs;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::WatchedMark;
 
     const FIRST_EVER: Novelty = Novelty {
         first_for_pupil: true,
@@ -164,6 +206,27 @@ mod tests {
                 encounters: 2,
                 encounters_bm5: 1,
                 encounters_bm7: 1
+            }
+        );
+    }
+
+    #[test]
+    fn stand_activity_counts_each_kind_in_its_own_place() {
+        let video = crate::domain::VideoId::parse("intro").expect("id");
+        let mut activity = StandActivity::default();
+        activity += StandActivity::of(&InteractionKind::Visit {});
+        activity += StandActivity::of(&InteractionKind::Visit {});
+        activity += StandActivity::of(&InteractionKind::VideoProgress {
+            video,
+            watched: WatchedMark::ThreeQuarters,
+        });
+        assert_eq!(
+            activity,
+            StandActivity {
+                visits: 2,
+                prospectus_downloads: 0,
+                watched: [0, 0, 1, 0],
+                questions: 0,
             }
         );
     }

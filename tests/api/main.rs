@@ -9,5 +9,7 @@ mod join;
 mod lambda_event;
 mod lambda_runtime;
 mod organiser;
+mod questions;
 mod replay;
 mod report;
+mod video_progress;

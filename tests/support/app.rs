@@ -7,7 +7,9 @@ use careers_api::state::{AppState, dynamodb_client};
 use careers_api::store::Store;
 use serde::Serialize;
 use shared::api::{JoinRequest, JoinedPupil, RecordInteraction};
-use shared::domain::{FairId, InteractionId, InteractionKind, ProspectusId, StandId};
+use shared::domain::{
+    FairId, InteractionId, InteractionKind, ProspectusId, PupilId, StandId, VideoId, WatchedMark,
+};
 use std::path::Path;
 use std::sync::Once;
 use time::Duration;
@@ -142,6 +144,19 @@ impl TestApp {
         request.send().await.expect("request sent")
     }
 
+    pub async fn put_json(
+        &self,
+        path: &str,
+        body: &impl Serialize,
+        token: Option<&str>,
+    ) -> reqwest::Response {
+        let mut request = self.http.put(self.url(path)).json(body);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send().await.expect("request sent")
+    }
+
     pub async fn get(&self, path: &str, token: Option<&str>) -> reqwest::Response {
         let mut request = self.http.get(self.url(path));
         if let Some(token) = token {
@@ -194,6 +209,31 @@ impl TestApp {
                 prospectus: ProspectusId::parse(prospectus).expect("prospectus id"),
             },
             ..Self::visit(stand)
+        }
+    }
+
+    /// Asking `text` at `stand`.
+    pub fn question(stand: &str, text: &str) -> RecordInteraction {
+        RecordInteraction {
+            kind: InteractionKind::Question {
+                text: shared::domain::QuestionText::parse(text).expect("question text"),
+            },
+            ..Self::visit(stand)
+        }
+    }
+
+    /// A pupil reaching `watched` of the fixture video at `stand`, with the
+    /// id derived for it, as the front end sends it.
+    pub fn watched(pupil: &PupilId, stand: &str, watched: WatchedMark) -> RecordInteraction {
+        let stand = StandId::parse(stand).expect("stand id");
+        let kind = InteractionKind::VideoProgress {
+            video: VideoId::parse(fixture::VIDEO).expect("video id"),
+            watched,
+        };
+        RecordInteraction {
+            id: kind.once_only_id(pupil, &stand).expect("a once-only kind"),
+            stand,
+            kind,
         }
     }
 

@@ -15,6 +15,8 @@ pub const OTHER_JOIN_CODE: &str = "WXYA-BCDE";
 pub const EMPLOYER: &str = "acme-engineering";
 pub const COLLEGE: &str = "exmoor-college";
 pub const PROSPECTUS: &str = "courses";
+/// The one video on every fixture stand.
+pub const VIDEO: &str = "day-in-the-life";
 
 fn name(text: &str) -> Name {
     Name::parse(text).expect("fixture name")
@@ -45,7 +47,7 @@ fn stand(id: &str, title: &str, kind: ExhibitorKind) -> Stand {
             file_key: format!("{id}/prospectus.pdf"),
         }],
         videos: vec![Video {
-            id: VideoId::parse("day-in-the-life").expect("id"),
+            id: VideoId::parse(VIDEO).expect("id"),
             title: name(&format!("A day at {title}")),
             file_key: format!("{id}/insight.webm"),
             captions_key: format!("{id}/insight.vtt"),

@@ -17,7 +17,9 @@ pub use app::{
     TestApp, attach_app, engine_endpoint, spawn_app, spawn_app_on, spawn_app_with_static,
     test_signing_key,
 };
-pub use fixture::{CLOSED_FAIR, COLLEGE, EMPLOYER, FAIR, JOIN_CODE, OTHER_JOIN_CODE, PROSPECTUS};
+pub use fixture::{
+    CLOSED_FAIR, COLLEGE, EMPLOYER, FAIR, JOIN_CODE, OTHER_JOIN_CODE, PROSPECTUS, VIDEO,
+};
 
 /// A benchmark's arguments, as `cargo xtask bench <name> -- ...` passes them
 /// (without the `--bench` flag `cargo bench` adds).

@@ -4,13 +4,14 @@
 //! session storage. The token's subject names the stand; the page reads it
 //! only to know which stand to ask for, and the server checks the token.
 
+use super::inbox::Inbox;
 use super::{BadLink, use_fair};
 use crate::api;
 use crate::components::Fetched;
 use crate::session::{self, LinkRole};
 use leptos::prelude::*;
 use shared::api::{SUPPRESS_BELOW, StandFigures};
-use shared::domain::{FairId, StandId};
+use shared::domain::{FairId, StandId, WatchedMark};
 
 /// The exhibitor's view of their stand in the fair in the address.
 #[component]
@@ -35,14 +36,21 @@ fn Exhibitor(
         }
         .into_any();
     };
-    let figures = Fetched::new(move || {
+    let figures = Fetched::new({
         let (fair, stand, token) = (fair.clone(), stand.clone(), token.clone());
-        async move { api::stand_figures(&fair, &stand, &token).await }
+        move || {
+            let (fair, stand, token) = (fair.clone(), stand.clone(), token.clone());
+            async move { api::stand_figures(&fair, &stand, &token).await }
+        }
     });
-    figures.view(|figures| view! { <FiguresView figures /> }.into_any(), None)
+    view! {
+        {figures.view(|figures| view! { <FiguresView figures /> }.into_any(), None)}
+        <Inbox fair stand token />
+    }
+    .into_any()
 }
 
-/// The stand's name and kind, and its two figures.
+/// The stand's name and kind, and its figures.
 #[component]
 fn FiguresView(
     /// The figures.
@@ -60,6 +68,33 @@ fn FiguresView(
                 <dt>"Pupils met (encounters)"</dt>
                 <dd data-testid="encounters">{figures.encounters.label()}</dd>
             </div>
+            <div>
+                <dt>"Stand visits"</dt>
+                <dd data-testid="visits">{figures.visits.label()}</dd>
+            </div>
+            <div>
+                <dt>"Prospectus downloads"</dt>
+                <dd data-testid="downloads">{figures.prospectus_downloads.label()}</dd>
+            </div>
+            <div>
+                <dt>"Questions asked"</dt>
+                <dd data-testid="questions">{figures.questions.label()}</dd>
+            </div>
+        </dl>
+        <h2>"How far pupils watched your videos"</h2>
+        <dl class="figures" id="watch-through">
+            {WatchedMark::ALL
+                .into_iter()
+                .zip(figures.watched)
+                .map(|(mark, figure)| {
+                    view! {
+                        <div>
+                            <dt>{format!("Reached {}%", mark.percent())}</dt>
+                            <dd data-testid=format!("watched-{}", mark.percent())>{figure.label()}</dd>
+                        </div>
+                    }
+                })
+                .collect_view()}
         </dl>
         <p class="hint">
             {format!("Counts under {SUPPRESS_BELOW} are hidden, to protect the pupils' privacy.")}

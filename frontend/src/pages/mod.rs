@@ -5,11 +5,13 @@
 mod exhibitor;
 mod hall;
 mod home;
+mod inbox;
 mod join;
 mod my_record;
 mod organiser;
 mod school;
 mod stand;
+mod stand_questions;
 
 pub use exhibitor::ExhibitorPage;
 pub use hall::HallPage;

@@ -1,15 +1,17 @@
 //! `/fairs/:fair/stands/:stand`: one exhibitor's stand. Opening it records a
 //! visit (once per page view); downloading a prospectus records that too,
-//! before the file is fetched.
+//! before the file is fetched; watching a video records 25, 50, 75 and 100%
+//! of it watched, each once.
 
+use super::stand_questions::StandQuestions;
 use super::{BadLink, use_fair, use_stand};
 use crate::components::{Fetched, NeedsJoin};
-use crate::recording::{new_interaction, record_with_retry, retry_message};
+use crate::recording::{Announce, new_interaction, record};
 use crate::{api, browser, session};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use shared::api::{ProspectusView, RecordInteraction, StandDetail};
-use shared::domain::{FairId, InteractionKind, StandId};
+use shared::api::{ProspectusView, RecordInteraction, StandDetail, VideoView};
+use shared::domain::{FairId, InteractionKind, StandId, VideoId, WatchedMark};
+use std::collections::BTreeSet;
 
 /// The stand named in the address.
 #[component]
@@ -20,30 +22,6 @@ pub fn StandPage() -> impl IntoView {
         (Some(fair), Some(stand)) => view! { <Stand fair stand /> }.into_any(),
         _ => view! { <BadLink /> }.into_any(),
     }
-}
-
-/// Records `interaction` in the background, retrying with the same id, and
-/// keeps `status` (the page's live status line) up to date. Runs `then`
-/// once recording has finished, whether or not it succeeded.
-fn record(
-    fair: FairId,
-    token: String,
-    interaction: RecordInteraction,
-    status: RwSignal<String>,
-    then: impl FnOnce() + 'static,
-) {
-    spawn_local(async move {
-        let progress = |attempt| {
-            status.try_set(retry_message(attempt));
-        };
-        let message = match record_with_retry(&fair, &token, &interaction, progress).await {
-            Ok(_) => "Recorded".to_owned(),
-            Err(error) => format!("Not recorded: {error}"),
-        };
-        // The pupil may have left the page by now; that is fine.
-        status.try_set(message);
-        then();
-    });
 }
 
 /// A stand, for the pupil who joined on this device.
@@ -61,7 +39,14 @@ fn Stand(
     let status = RwSignal::new("Recording your visit…".to_owned());
     // This component is built once per page view, so this is the one visit.
     let visit = new_interaction(stand.clone(), InteractionKind::Visit {});
-    record(fair.clone(), token.clone(), visit, status, || ());
+    record(
+        fair.clone(),
+        token.clone(),
+        visit,
+        status,
+        Announce::Everything,
+        |_| (),
+    );
 
     let detail = Fetched::new({
         let (fair, stand, token) = (fair.clone(), stand.clone(), token.clone());
@@ -70,8 +55,34 @@ fn Stand(
             async move { api::stand(&fair, &stand, &token).await }
         }
     });
+    let watched = {
+        let (fair, stand, token, pupil) =
+            (fair.clone(), stand.clone(), token.clone(), joined.pupil.id);
+        move |video: VideoId, mark: WatchedMark| {
+            let kind = InteractionKind::VideoProgress {
+                video,
+                watched: mark,
+            };
+            let Some(id) = kind.once_only_id(&pupil, &stand) else {
+                return;
+            };
+            let interaction = RecordInteraction {
+                id,
+                stand: stand.clone(),
+                kind,
+            };
+            record(
+                fair.clone(),
+                token.clone(),
+                interaction,
+                status,
+                Announce::Failures,
+                |_| (),
+            );
+        }
+    };
     let download = {
-        let (fair, stand) = (fair.clone(), stand.clone());
+        let (fair, stand, token) = (fair.clone(), stand.clone(), token.clone());
         move |prospectus: ProspectusView| {
             status.set("Recording your download…".to_owned());
             let kind = InteractionKind::ProspectusDownload {
@@ -83,7 +94,10 @@ fn Stand(
                 token.clone(),
                 interaction,
                 status,
-                move || {
+                Announce::Everything,
+                // The file is offered even if recording failed: the pupil
+                // asked for it, and the status line says it was not counted.
+                move |_| {
                     if browser::download_url(&prospectus.url).is_err() {
                         status.try_set("The download did not start: please try again.".to_owned());
                     }
@@ -97,9 +111,14 @@ fn Stand(
         <p>
             <a href=hall class="back">"← Back to the hall"</a>
         </p>
-        {detail.view(move |detail| view! { <StandView detail download=download.clone() /> }.into_any(),
+        {detail.view(
+            move |detail| {
+                view! { <StandView detail download=download.clone() watched=watched.clone() /> }
+                    .into_any()
+            },
             Some(sign_in),
         )}
+        <StandQuestions fair stand token status />
         <p id="status" class="status" role="status">{move || status.get()}</p>
     }
     .into_any()
@@ -112,6 +131,8 @@ fn StandView(
     detail: StandDetail,
     /// Called when the pupil asks for a prospectus.
     download: impl Fn(ProspectusView) + Clone + 'static,
+    /// Called when the pupil reaches a mark in a video, once per mark.
+    watched: impl Fn(VideoId, WatchedMark) + Clone + 'static,
 ) -> impl IntoView {
     let summary = detail.summary;
     let outcomes = (!detail.learning_outcomes.is_empty()).then(|| {
@@ -153,27 +174,11 @@ fn StandView(
             <ul class="downloads">{buttons}</ul>
         }
     });
-    // Every video carries its captions track, on by default.
     let videos = (!detail.videos.is_empty()).then(|| {
         let players = detail
             .videos
             .into_iter()
-            .map(|video| {
-                view! {
-                    <figure class="video">
-                        <video controls preload="metadata" src=video.url>
-                            <track
-                                kind="captions"
-                                src=video.captions_url
-                                srclang="en"
-                                label="English"
-                                default
-                            />
-                        </video>
-                        <figcaption>{video.title.to_string()}</figcaption>
-                    </figure>
-                }
-            })
+            .map(|video| view! { <VideoPlayer video watched=watched.clone() /> })
             .collect_view();
         view! {
             <h2>"Workplace insight"</h2>
@@ -189,5 +194,65 @@ fn StandView(
         {outcomes}
         {videos}
         {prospectuses}
+    }
+}
+
+/// One workplace-insight video with its captions track, on by default.
+/// Progress is what the pupil has actually played (seeking ahead does not
+/// count), reported once per mark.
+#[component]
+fn VideoPlayer(
+    /// The video.
+    video: VideoView,
+    /// Called when the pupil reaches a mark, once per mark.
+    watched: impl Fn(VideoId, WatchedMark) + 'static,
+) -> impl IntoView {
+    let reached = RwSignal::new(BTreeSet::<WatchedMark>::new());
+    let id = video.id.clone();
+    let on_progress = move |event: leptos::ev::Event| {
+        let player: web_sys::HtmlMediaElement = event_target(&event);
+        let Some(fraction) = browser::played_fraction(&player) else {
+            return;
+        };
+        for mark in WatchedMark::reached(fraction) {
+            let new = reached
+                .try_update(|marks| marks.insert(mark))
+                .unwrap_or(false);
+            if new {
+                watched(id.clone(), mark);
+            }
+        }
+    };
+    let progress = move || {
+        reached.with(|marks| {
+            marks
+                .last()
+                .map(|mark| format!("You have watched {}%", mark.percent()))
+        })
+    };
+    let last_mark =
+        move || reached.with(|marks| marks.last().map(|mark| mark.percent().to_string()));
+    view! {
+        <figure class="video">
+            <video
+                controls
+                preload="metadata"
+                src=video.url
+                data-video=video.id.to_string()
+                on:timeupdate=on_progress
+            >
+                <track
+                    kind="captions"
+                    src=video.captions_url
+                    srclang="en"
+                    label="English"
+                    default
+                />
+            </video>
+            <figcaption>
+                {video.title.to_string()}
+                <span class="watched" data-watched=last_mark>{progress}</span>
+            </figcaption>
+        </figure>
     }
 }

@@ -5,11 +5,12 @@ mod fairs;
 mod interactions;
 mod organisers;
 mod pupils;
+mod questions;
 mod reports;
 
 use crate::state::AppState;
 use axum::Router;
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 
 pub fn api() -> Router<AppState> {
     Router::new()
@@ -20,6 +21,19 @@ pub fn api() -> Router<AppState> {
         .route(
             "/fairs/{fair}/stands/{stand}/figures",
             get(reports::stand_figures),
+        )
+        .route(
+            "/fairs/{fair}/stands/{stand}/questions",
+            get(questions::for_pupil),
+        )
+        .route("/fairs/{fair}/stands/{stand}/inbox", get(questions::inbox))
+        .route(
+            "/fairs/{fair}/stands/{stand}/questions/{question}/answer",
+            put(questions::answer),
+        )
+        .route(
+            "/fairs/{fair}/stands/{stand}/questions/{question}/flag",
+            post(questions::flag),
         )
         .route("/fairs/{fair}/pupils", post(pupils::join))
         .route(

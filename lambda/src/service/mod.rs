@@ -4,6 +4,7 @@
 
 mod join;
 pub mod organiser;
+pub mod questions;
 mod record;
 mod report;
 mod views;

@@ -24,10 +24,23 @@ pub async fn record_interaction(
         .stand(fair, &request.stand)
         .await?
         .ok_or(ApiError::UnknownStand)?;
-    if let InteractionKind::ProspectusDownload { prospectus } = &request.kind
-        && !stand.prospectuses.iter().any(|p| &p.id == prospectus)
+    match &request.kind {
+        InteractionKind::Visit {} | InteractionKind::Question { .. } => {}
+        InteractionKind::ProspectusDownload { prospectus } => {
+            if !stand.prospectuses.iter().any(|p| &p.id == prospectus) {
+                return Err(ApiError::UnknownProspectus);
+            }
+        }
+        InteractionKind::VideoProgress { video, .. } => {
+            if !stand.videos.iter().any(|v| &v.id == video) {
+                return Err(ApiError::UnknownVideo);
+            }
+        }
+    }
+    if let Some(required) = request.kind.once_only_id(pupil, &stand.id)
+        && required != request.id
     {
-        return Err(ApiError::UnknownProspectus);
+        return Err(ApiError::WrongInteractionId);
     }
     let interaction = NewInteraction {
         id: request.id,

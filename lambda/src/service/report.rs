@@ -91,18 +91,18 @@ pub async fn stand_figures(
     let (totals, stand) =
         tokio::try_join!(state.store.totals(fair), state.store.stand(fair, stand))?;
     let stand = stand.ok_or(ApiError::UnknownStand)?;
-    let counted = totals
-        .stands
-        .get(&stand.id)
-        .copied()
-        .unwrap_or_default()
-        .tally;
+    let counted = totals.stands.get(&stand.id).copied().unwrap_or_default();
+    let activity = counted.activity;
     Ok(StandFigures {
         stand: stand.id,
         name: stand.name,
         kind: stand.kind,
-        interactions: Figure::suppressed(counted.interactions),
-        encounters: Figure::suppressed(counted.encounters),
+        interactions: Figure::suppressed(counted.tally.interactions),
+        encounters: Figure::suppressed(counted.tally.encounters),
+        visits: Figure::suppressed(activity.visits),
+        prospectus_downloads: Figure::suppressed(activity.prospectus_downloads),
+        watched: activity.watched.map(Figure::suppressed),
+        questions: Figure::suppressed(activity.questions),
     })
 }
 

@@ -11,7 +11,7 @@ use shared::domain::{
     ExhibitorKind, FairId, InteractionId, InteractionKind, JoinCode, Name, ProspectusId, PupilId,
     SchoolId, StandId, YearGroup,
 };
-use shared::encounter::Tally;
+use shared::encounter::{StandActivity, Tally};
 use std::collections::HashMap;
 use time::OffsetDateTime;
 
@@ -288,6 +288,21 @@ pub struct TotalsItem {
     pub encounters_bm5: u64,
     #[serde(default)]
     pub encounters_bm7: u64,
+    // What pupils did, by kind; only stand scopes count these.
+    #[serde(default)]
+    pub visits: u64,
+    #[serde(default)]
+    pub prospectus_downloads: u64,
+    #[serde(default)]
+    pub watched_25: u64,
+    #[serde(default)]
+    pub watched_50: u64,
+    #[serde(default)]
+    pub watched_75: u64,
+    #[serde(default)]
+    pub watched_100: u64,
+    #[serde(default)]
+    pub questions: u64,
 }
 
 impl TotalsItem {
@@ -300,6 +315,35 @@ impl TotalsItem {
             encounters_bm7: self.encounters_bm7,
         }
     }
+
+    pub fn activity(&self) -> StandActivity {
+        StandActivity {
+            visits: self.visits,
+            prospectus_downloads: self.prospectus_downloads,
+            watched: [
+                self.watched_25,
+                self.watched_50,
+                self.watched_75,
+                self.watched_100,
+            ],
+            questions: self.questions,
+        }
+    }
+}
+
+/// The attribute names and amounts an `ADD` applies for a change in a
+/// stand's activity; the names are those of [`TotalsItem`].
+pub fn activity_fields(change: &StandActivity) -> [(&'static str, u64); 7] {
+    let [w25, w50, w75, w100] = change.watched;
+    [
+        ("visits", change.visits),
+        ("prospectus_downloads", change.prospectus_downloads),
+        ("watched_25", w25),
+        ("watched_50", w50),
+        ("watched_75", w75),
+        ("watched_100", w100),
+        ("questions", change.questions),
+    ]
 }
 
 /// The attribute names and amounts an `ADD` applies for a change in totals.

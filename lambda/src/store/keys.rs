@@ -12,6 +12,7 @@
 //! | pupil         | `PUPIL#{fair}#{pupil}`    | `PUPIL`              |
 //! | encounter     | `PUPIL#{fair}#{pupil}`    | `ENC#{stand}`        |
 //! | interaction   | `PUPIL#{fair}#{pupil}`    | `INT#{interaction}`  |
+//! | question      | `QUESTIONS#{fair}#{stand}` | `Q#{interaction}`   |
 //! | totals shard  | `AGG#{fair}#{shard}`      | `FAIR`, `SCHOOL#{school}`, `STAND#{stand}`, `YEAR#{year}` |
 //!
 //! The `roster` index (a global secondary index) lists a fair's pupils and
@@ -45,6 +46,7 @@ pub const SCHOOL_PREFIX: &str = "SCHOOL#";
 pub const STAND_PREFIX: &str = "STAND#";
 pub const YEAR_PREFIX: &str = "YEAR#";
 pub const ENCOUNTER_PREFIX: &str = "ENC#";
+pub const QUESTION_PREFIX: &str = "Q#";
 
 pub fn fair_pk(fair: &FairId) -> String {
     format!("FAIR#{fair}")
@@ -76,6 +78,17 @@ pub fn encounter_sk(stand: &StandId) -> String {
 
 pub fn interaction_sk(interaction: &InteractionId) -> String {
     format!("INT#{interaction}")
+}
+
+/// One partition per stand holds its questions: asked rarely (a few per
+/// pupil at most), read whole by the stand's exhibitor and pupils.
+pub fn questions_pk(fair: &FairId, stand: &StandId) -> String {
+    format!("QUESTIONS#{fair}#{stand}")
+}
+
+/// A question's id is the id of the interaction that asked it.
+pub fn question_sk(question: &InteractionId) -> String {
+    format!("{QUESTION_PREFIX}{question}")
 }
 
 /// The roster index's name and the attributes it projects.

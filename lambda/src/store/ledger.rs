@@ -10,7 +10,8 @@
 //!    (so two interactions of one pupil cannot both think they were first);
 //! 2. create the encounter if it was absent, else add to it;
 //! 3. add the change to the fair's, the school's, the year group's and the
-//!    stand's totals in the pupil's shard.
+//!    stand's totals in the pupil's shard;
+//! 4. for a question, put it in the stand's questions for the exhibitor.
 //!
 //! A crash between steps is impossible (DynamoDB commits all or nothing), so
 //! the totals always agree with the interactions stored. If the transaction
@@ -18,14 +19,19 @@
 //! the first attempt's answer; any other cancellation means another write
 //! got there first, and the attempt is retried with fresh reads.
 
-use super::items::{EncounterItem, InteractionItem, PupilItem, from_item, key, to_item};
+use super::items::{
+    EncounterItem, InteractionItem, PupilItem, activity_fields, from_item, key, to_item,
+};
+use super::questions::QuestionItem;
 use super::table::build_error;
 use super::totals::{school_scope, stand_scope, year_scope};
 use super::{Store, StoreError, keys};
+use crate::model::Question;
 use aws_sdk_dynamodb::types::{AttributeValue, ReturnConsumedCapacity, TransactWriteItem, Update};
 use rand::Rng;
+use shared::api::QuestionState;
 use shared::domain::{Benchmark, FairId, InteractionId, InteractionKind, PupilId, StandId};
-use shared::encounter::{Novelty, Tally, tally_change};
+use shared::encounter::{Novelty, StandActivity, Tally, tally_change};
 use std::time::Duration;
 use thiserror::Error;
 use time::OffsetDateTime;
@@ -119,7 +125,20 @@ impl Store {
                 novelty.first_with_exhibitor,
             )?,
         ];
-        steps.extend(self.totals_steps(fair, &pupil, &interaction.stand, &change)?);
+        steps.extend(self.totals_steps(fair, &pupil, interaction, &change)?);
+        if let InteractionKind::Question { text } = &interaction.kind {
+            let question = Question {
+                id: interaction.id,
+                pupil: pupil.id,
+                school: pupil.school.clone(),
+                text: text.clone(),
+                asked_at: interaction.at,
+                state: QuestionState::Waiting,
+                answer: None,
+            };
+            let item = QuestionItem::asked(fair, &interaction.stand, &question);
+            steps.push(self.put_if_absent(to_item(&item)?)?);
+        }
 
         let result = self
             .client
@@ -213,17 +232,20 @@ impl Store {
         &self,
         fair: &FairId,
         pupil: &PupilItem,
-        stand: &StandId,
+        interaction: &NewInteraction,
         change: &Tally,
     ) -> Result<Vec<TransactWriteItem>, StoreError> {
         let pk = keys::totals_pk(fair, keys::shard_of(&pupil.id));
         let everything = super::items::tally_fields(change);
         // Per stand, "pupils attended" would mean nothing: encounters already
-        // count the distinct pupils who met the exhibitor.
-        let stand_fields = [
+        // count the distinct pupils who met the exhibitor. Stands also count
+        // what was done, by kind, for the exhibitor's figures.
+        let mut stand_fields = vec![
             ("interactions", change.interactions),
             ("encounters", change.encounters),
         ];
+        stand_fields.extend(activity_fields(&StandActivity::of(&interaction.kind)));
+        let stand = &interaction.stand;
         let steps = [
             self.add_to_totals(&pk, keys::FAIR_SK.to_owned(), &everything)?,
             self.add_to_totals(&pk, school_scope(&pupil.school), &everything)?,

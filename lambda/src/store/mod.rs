@@ -12,6 +12,7 @@
 //! | record an interaction                    | two consistent reads, then one transaction (see [`ledger`]) |
 //! | a pupil's own record                     | Query `PUPIL#{fair}#{pupil}` (pupil + encounters) |
 //! | live totals, per school, per stand       | Query each of the fair's totals shards and sum    |
+//! | a stand's questions (inbox, stand page)  | Query `QUESTIONS#{fair}#{stand}`; written by the ledger's transaction, answered with conditional updates |
 //! | every pupil of a fair, with encounters   | Query the `roster` index, shard by shard, page by page |
 //!
 //! Every write that must happen once is conditional, and every write that
@@ -25,6 +26,7 @@ pub mod keys;
 mod ledger;
 mod organisers;
 mod pupils;
+mod questions;
 mod roster;
 mod table;
 mod totals;
@@ -32,6 +34,7 @@ mod totals;
 pub use capacity::CapacityUsed;
 pub use ledger::{NewInteraction, RecordError, Recorded};
 pub use organisers::OrganiserAccount;
+pub use questions::QuestionError;
 pub use roster::RosterEntry;
 pub use totals::FairTotals;
 

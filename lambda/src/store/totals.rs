@@ -8,7 +8,7 @@ use super::{Store, StoreError, keys};
 use aws_sdk_dynamodb::types::{AttributeValue, TransactWriteItem, Update};
 use futures::future::try_join_all;
 use shared::domain::{FairId, SchoolId, StandId, YearGroup};
-use shared::encounter::Tally;
+use shared::encounter::{StandActivity, Tally};
 use std::collections::BTreeMap;
 
 /// What a totals scope has counted.
@@ -16,12 +16,15 @@ use std::collections::BTreeMap;
 pub struct ScopeTotals {
     pub pupils_joined: u64,
     pub tally: Tally,
+    /// Counted for stands only.
+    pub activity: StandActivity,
 }
 
 impl ScopeTotals {
     fn add(&mut self, item: &TotalsItem) {
         self.pupils_joined += item.pupils_joined;
         self.tally += item.tally();
+        self.activity += item.activity();
     }
 }
 

@@ -19,11 +19,17 @@ pub enum ErrorCode {
     UnknownFair,
     UnknownStand,
     UnknownProspectus,
+    UnknownVideo,
     UnknownJoinCode,
     FairNotOpen,
     /// The interaction id was already used for a different interaction.
     InteractionIdReused,
+    /// An interaction a pupil can make only once was sent with an id other
+    /// than the one derived for it.
+    WrongInteractionId,
     NotFound,
+    /// The question was flagged as inappropriate, so it cannot be answered.
+    QuestionFlagged,
     /// The email address and password do not match an organiser of this
     /// fair (which of the two is wrong is not said).
     InvalidCredentials,

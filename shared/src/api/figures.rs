@@ -44,6 +44,13 @@ pub struct StandFigures {
     pub interactions: Figure,
     /// Distinct pupils who met the exhibitor (Gatsby encounters).
     pub encounters: Figure,
+    /// Stand openings.
+    pub visits: Figure,
+    pub prospectus_downloads: Figure,
+    /// Pupils reaching 25, 50, 75 and 100% of a video, summed over the
+    /// stand's videos, in [`crate::domain::WatchedMark::ALL`] order.
+    pub watched: [Figure; 4],
+    pub questions: Figure,
 }
 
 #[cfg(test)]

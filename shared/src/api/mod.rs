@@ -8,6 +8,7 @@ mod figures;
 mod interaction;
 mod organiser;
 mod pupil;
+mod question;
 mod report;
 
 pub use error::{ErrorBody, ErrorCode};
@@ -20,4 +21,5 @@ pub use organiser::{
 pub use pupil::{
     EncounterView, JoinDetails, JoinError, JoinRequest, JoinedPupil, PupilProfile, PupilRecord,
 };
+pub use question::{AnswerDetails, AnswerRequest, InboxQuestion, QuestionState, StandQuestion};
 pub use report::{ExhibitorTotals, FairReport, SchoolTotals, YearGroupTotals};

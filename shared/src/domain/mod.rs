@@ -7,6 +7,7 @@ mod exhibitor_kind;
 mod ids;
 mod interaction;
 mod join_code;
+mod paragraph;
 mod pseudonym;
 mod text;
 mod year_group;
@@ -16,8 +17,9 @@ pub use exhibitor_kind::{Benchmark, ExhibitorKind};
 pub use ids::{
     FairId, InteractionId, ProspectusId, PupilId, SchoolId, Slug, SlugError, StandId, VideoId,
 };
-pub use interaction::InteractionKind;
+pub use interaction::{InteractionKind, WatchedMark, WatchedMarkError};
 pub use join_code::{JoinCode, JoinCodeError};
+pub use paragraph::{AnswerText, Paragraph, ParagraphError, QuestionText};
 pub use pseudonym::Pseudonym;
 pub use text::{Name, TextError};
 pub use year_group::{YearGroup, YearGroupError};
