@@ -1,5 +1,8 @@
-//! A pupil joins with their school's code, opens a stand and downloads its
-//! prospectus; the organiser's export then shows that encounter.
+//! A pupil joins with their school's code, opens a stand, downloads its
+//! prospectus, watches its video to the end and asks a question; the
+//! organiser's export then shows exactly those interactions as one
+//! encounter. The exhibitor sees the figures, answers and publishes the
+//! question, and the pupil sees the answer on the stand.
 
 use crate::driver::{artifacts_dir, frontend_dist, launch, wait_for, wait_for_text};
 use careers_api::auth::Caller;
@@ -7,16 +10,25 @@ use shared::domain::StandId;
 use std::time::Duration;
 use tests::{EMPLOYER, spawn_app_with_static};
 
-fn write_prospectus(files: &std::path::Path) {
+/// The stand's prospectus, and its video (4 s of VP8, made with ffmpeg's
+/// test source) with captions.
+fn write_stand_files(files: &std::path::Path) {
     let dir = files.join(EMPLOYER);
     std::fs::create_dir_all(&dir).expect("files dir");
     std::fs::write(dir.join("prospectus.pdf"), b"%PDF-1.4\n%%EOF\n").expect("prospectus");
+    let video = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/insight.webm");
+    std::fs::copy(video, dir.join("insight.webm")).expect("video");
+    std::fs::write(
+        dir.join("insight.vtt"),
+        "WEBVTT\n\n00:00:00.000 --> 00:00:04.000\nA day at Acme Engineering.\n",
+    )
+    .expect("captions");
 }
 
 #[tokio::test]
 async fn pupil_joins_visits_a_stand_downloads_the_prospectus_and_the_export_counts_it() {
     let files = tempfile::tempdir().expect("files");
-    write_prospectus(files.path());
+    write_stand_files(files.path());
     let app = spawn_app_with_static(&frontend_dist(), files.path()).await;
     let browser = launch(1280, 800).await;
     let client = &browser.client;
@@ -56,9 +68,35 @@ async fn pupil_joins_visits_a_stand_downloads_the_prospectus_and_the_export_coun
         .await
         .expect("download");
 
-    // The interaction is recorded before the file is fetched; poll the export.
+    // Watch the whole video (muted, so the browser lets a script start it;
+    // double speed to save time). Each quarter is recorded once.
+    client
+        .execute(
+            "const v = document.querySelector('video'); v.muted = true; v.playbackRate = 2; \
+             return v.play().then(() => true);",
+            vec![],
+        )
+        .await
+        .expect("play the video");
+    wait_for(client, ".watched[data-watched='100']").await;
+
+    // Ask a question; it shows as waiting for an answer.
+    wait_for(client, "#question")
+        .await
+        .send_keys("Do you take apprentices at 16?")
+        .await
+        .expect("type question");
+    wait_for(client, "#ask").await.click().await.expect("ask");
+    let mine = wait_for(client, ".question[data-state='waiting']").await;
+    wait_for_text(&mine, "Waiting for an answer").await;
+    let stand = client.screenshot().await.expect("screenshot");
+    std::fs::write(artifacts_dir().join("stand-question.png"), stand).expect("save screenshot");
+
+    // Every interaction is recorded before the page moves on; poll the export.
+    // One pupil, 7 interactions (visit, download, 4 video marks, question),
+    // one BM5 encounter.
     let organiser = app.organiser_token();
-    let expected = "minehead,Minehead School,1,1,2,1,1,0";
+    let expected = "minehead,Minehead School,1,1,7,1,1,0";
     let mut csv = String::new();
     for _ in 0..50 {
         let response = app
@@ -75,7 +113,7 @@ async fn pupil_joins_visits_a_stand_downloads_the_prospectus_and_the_export_coun
     }
     assert!(
         csv.lines().any(|line| line == expected),
-        "export should show one pupil, two interactions, one BM5 encounter:\n{csv}"
+        "export should show one pupil, seven interactions, one BM5 encounter:\n{csv}"
     );
 
     // The exhibitor follows their sign-in link and sees their stand's
@@ -100,7 +138,42 @@ async fn pupil_joins_visits_a_stand_downloads_the_prospectus_and_the_export_coun
         !address.as_str().contains("token="),
         "the token leaves the address bar"
     );
+
+    // The question is in the inbox with the pupil's fair name and school;
+    // the exhibitor answers it for everyone.
+    let question = wait_for(client, ".inbox-item[data-state='waiting']").await;
+    wait_for_text(&question, "Do you take apprentices at 16?").await;
+    wait_for_text(&question, "Minehead School").await;
     let page = client.screenshot().await.expect("screenshot");
     std::fs::write(artifacts_dir().join("exhibitor.png"), page).expect("save screenshot");
+    question
+        .find(fantoccini::Locator::Css("textarea"))
+        .await
+        .expect("answer box")
+        .send_keys("Yes: our apprenticeships start at 16.")
+        .await
+        .expect("type answer");
+    question
+        .find(fantoccini::Locator::Css("button.answer"))
+        .await
+        .expect("answer button")
+        .click()
+        .await
+        .expect("answer");
+    wait_for(client, ".inbox-item[data-state='published']").await;
+    let inbox = wait_for(client, "#inbox").await;
+    let picture = inbox.screenshot().await.expect("screenshot");
+    std::fs::write(artifacts_dir().join("exhibitor-inbox.png"), picture).expect("save screenshot");
+
+    // Back on the stand, the pupil sees the answer.
+    client
+        .goto(&app.url(&format!("/fairs/{}/stands/{EMPLOYER}", app.fair)))
+        .await
+        .expect("open stand again");
+    let answered = wait_for(client, ".question[data-state='published'] .answer").await;
+    wait_for_text(&answered, "Yes: our apprenticeships start at 16.").await;
+    let questions = wait_for(client, ".questions").await;
+    let picture = questions.screenshot().await.expect("screenshot");
+    std::fs::write(artifacts_dir().join("stand-answer.png"), picture).expect("save screenshot");
     browser.client.clone().close().await.expect("close browser");
 }

@@ -139,7 +139,10 @@ fn QuestionList(
                         <strong>{asker}": "</strong>
                         {question.text}
                     </p>
-                    <p class="answer">{answer}</p>
+                    <p class="answer">
+                        <strong>{heading}</strong>
+                        {answer}
+                    </p>
                 </li>
             }
         })
