@@ -175,5 +175,19 @@ async fn pupil_joins_visits_a_stand_downloads_the_prospectus_and_the_export_coun
     let questions = wait_for(client, ".questions").await;
     let picture = questions.screenshot().await.expect("screenshot");
     std::fs::write(artifacts_dir().join("stand-answer.png"), picture).expect("save screenshot");
+
+    // In the hall the employer is marked as met, and searching narrows the
+    // stands to the one named.
+    wait_for(client, "a.back").await.click().await.expect("back to hall");
+    wait_for(client, &format!("[data-met='true'] a[href$='/stands/{EMPLOYER}']")).await;
+    wait_for(client, "#stand-search")
+        .await
+        .send_keys("exmoor")
+        .await
+        .expect("search");
+    let count = wait_for(client, "#stand-count").await;
+    wait_for_text(&count, "1 stand").await;
+    let hall = client.screenshot().await.expect("screenshot");
+    std::fs::write(artifacts_dir().join("hall-search.png"), hall).expect("save screenshot");
     browser.client.clone().close().await.expect("close browser");
 }

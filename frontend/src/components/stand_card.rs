@@ -12,6 +12,8 @@ pub fn StandCard(
     fair: FairId,
     /// The stand.
     stand: StandSummary,
+    /// The pupil has already met this exhibitor.
+    met: bool,
 ) -> impl IntoView {
     let href = format!("/fairs/{fair}/stands/{}", stand.id);
     let sectors = (!stand.sectors.is_empty()).then(|| {
@@ -23,13 +25,14 @@ pub fn StandCard(
         }
     });
     view! {
-        <article class="card" data-testid="stand-card">
+        <article class="card" data-testid="stand-card" data-met=met.then_some("true")>
             <h3>
                 <a class="stand-link" href=href>
                     {stand.name.to_string()}
                 </a>
             </h3>
             <p class="kind">{stand.kind.label()}</p>
+            {met.then(|| view! { <p class="met">"✓ You have met them"</p> })}
             {sectors}
             <p>{stand.tagline}</p>
         </article>

@@ -125,12 +125,13 @@ fn QuestionList(
             } else {
                 "A pupil asked"
             };
-            let answer = match (question.state, question.answer) {
-                (QuestionState::Flagged, _) => {
-                    "The exhibitor will not answer this question.".to_owned()
-                }
-                (_, Some(answer)) => answer,
-                (_, None) => "Waiting for an answer.".to_owned(),
+            let (heading, answer) = match (question.state, question.answer) {
+                (QuestionState::Flagged, _) => (
+                    "",
+                    "The exhibitor will not answer this question.".to_owned(),
+                ),
+                (_, Some(answer)) => ("Answer: ", answer),
+                (_, None) => ("", "Waiting for an answer.".to_owned()),
             };
             let state = question.state.code();
             view! {
