@@ -178,8 +178,16 @@ async fn pupil_joins_visits_a_stand_downloads_the_prospectus_and_the_export_coun
 
     // In the hall the employer is marked as met, and searching narrows the
     // stands to the one named.
-    wait_for(client, "a.back").await.click().await.expect("back to hall");
-    wait_for(client, &format!("[data-met='true'] a[href$='/stands/{EMPLOYER}']")).await;
+    wait_for(client, "a.back")
+        .await
+        .click()
+        .await
+        .expect("back to hall");
+    wait_for(
+        client,
+        &format!("[data-met='true'] a[href$='/stands/{EMPLOYER}']"),
+    )
+    .await;
     wait_for(client, "#stand-search")
         .await
         .send_keys("exmoor")

@@ -204,8 +204,16 @@ mod tests {
 
     #[test]
     fn filters_narrow_by_kind_sector_and_every_word_of_the_name() {
-        let hinkley = stand("Hinkley Point C", ExhibitorKind::Employer, &["Energy", "Engineering"]);
-        let college = stand("Bridgwater College", ExhibitorKind::College, &["Engineering"]);
+        let hinkley = stand(
+            "Hinkley Point C",
+            ExhibitorKind::Employer,
+            &["Energy", "Engineering"],
+        );
+        let college = stand(
+            "Bridgwater College",
+            ExhibitorKind::College,
+            &["Engineering"],
+        );
         let engineering = HallFilter {
             sector: Some("Engineering".into()),
             ..HallFilter::default()
