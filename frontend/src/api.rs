@@ -6,8 +6,8 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use shared::api::{
     AnswerRequest, ErrorBody, ErrorCode, FairReport, FairView, InboxQuestion, JoinRequest,
-    JoinedPupil, PupilRecord, RecordInteraction, RecordedInteraction, SchoolTotals, SignInRequest,
-    SignedIn, StandDetail, StandFigures, StandQuestion, StandSummary,
+    JoinedPupil, PupilRecord, RecordInteraction, RecordedInteraction, ResumeRequest, SchoolTotals,
+    SignInRequest, SignedIn, StandDetail, StandFigures, StandQuestion, StandSummary,
 };
 use shared::domain::{FairId, InteractionId, SchoolId, StandId};
 use thiserror::Error;
@@ -147,6 +147,12 @@ pub async fn fair(fair: &FairId) -> Result<FairView, ApiClientError> {
 /// `POST /api/fairs/{fair}/pupils`: join with a school's code.
 pub async fn join(fair: &FairId, request: &JoinRequest) -> Result<JoinedPupil, ApiClientError> {
     json(send(Request::post(&fair_url(fair, "/pupils")).json(request)).await?).await
+}
+
+/// `POST /api/fairs/{fair}/pupil-sessions`: a pupil carries on with their
+/// resume code.
+pub async fn resume(fair: &FairId, request: &ResumeRequest) -> Result<JoinedPupil, ApiClientError> {
+    json(send(Request::post(&fair_url(fair, "/pupil-sessions")).json(request)).await?).await
 }
 
 /// `POST /api/fairs/{fair}/organiser-sessions`: an organiser signs in.

@@ -41,6 +41,8 @@ pub enum ApiError {
     WrongInteractionId,
     #[error("that join code is not right for this fair: check it with your teacher")]
     UnknownJoinCode,
+    #[error("that resume code is not right for this fair: check the words you wrote down")]
+    UnknownResumeCode,
     #[error("the fair is not open at the moment")]
     FairNotOpen,
     #[error("this interaction id was already used for a different interaction")]
@@ -75,6 +77,7 @@ impl ApiError {
             ApiError::UnknownVideo => ErrorCode::UnknownVideo,
             ApiError::WrongInteractionId => ErrorCode::WrongInteractionId,
             ApiError::UnknownJoinCode => ErrorCode::UnknownJoinCode,
+            ApiError::UnknownResumeCode => ErrorCode::UnknownResumeCode,
             ApiError::FairNotOpen => ErrorCode::FairNotOpen,
             ApiError::InteractionIdReused => ErrorCode::InteractionIdReused,
             ApiError::NotFound => ErrorCode::NotFound,
@@ -104,7 +107,8 @@ impl ApiError {
             ApiError::UnknownProspectus
             | ApiError::UnknownVideo
             | ApiError::WrongInteractionId
-            | ApiError::UnknownJoinCode => StatusCode::UNPROCESSABLE_ENTITY,
+            | ApiError::UnknownJoinCode
+            | ApiError::UnknownResumeCode => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::FairNotOpen | ApiError::InteractionIdReused | ApiError::QuestionFlagged => {
                 StatusCode::CONFLICT
             }

@@ -5,7 +5,7 @@
 use shared::api::QuestionState;
 use shared::domain::{
     AnswerText, ExhibitorKind, FairId, InteractionId, JoinCode, Name, ProspectusId, PupilId,
-    QuestionText, SchoolId, StandId, VideoId, YearGroup,
+    QuestionText, ResumeCode, SchoolId, StandId, VideoId, YearGroup,
 };
 use time::OffsetDateTime;
 
@@ -69,6 +69,8 @@ pub struct Pupil {
     pub school: SchoolId,
     pub year_group: YearGroup,
     pub joined_at: OffsetDateTime,
+    /// How the pupil carries on later or on another device.
+    pub resume_code: ResumeCode,
 }
 
 /// One of a pupil's encounters as stored: the exhibitor met and how often.

@@ -157,6 +157,7 @@ async fn interactions_for_unknown_things_or_outside_the_window_are_refused_and_w
         school: SchoolId::parse("minehead").expect("id"),
         year_group: YearGroup::parse(10).expect("year"),
         joined_at: time::OffsetDateTime::now_utc(),
+        resume_code: shared::domain::ResumeCode::from_bytes([1, 2, 3, 4]),
     };
     app.store
         .add_pupil(&closed, &late)
@@ -186,8 +187,8 @@ async fn interactions_for_unknown_things_or_outside_the_window_are_refused_and_w
     );
     assert_eq!(
         before_closed,
-        before + 4,
-        "only the late pupil and their fair, school and year-group totals items were added"
+        before + 5,
+        "only the late pupil, their resume code and their fair, school and year-group totals items were added"
     );
 }
 

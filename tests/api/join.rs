@@ -85,3 +85,74 @@ async fn joining_an_unknown_or_closed_fair_is_refused() {
     let error: Value = closed.json().await.expect("body");
     assert_eq!(error["code"], "fair_not_open");
 }
+
+#[tokio::test]
+async fn a_pupil_carries_on_with_their_resume_code_as_typed_by_hand() {
+    let app = spawn_app().await;
+    let joined = app.join_ok().await;
+    let other = app.join_ok().await;
+    assert_ne!(joined.pupil.resume_code, other.pupil.resume_code);
+    // Written down and typed back in capitals, with spaces.
+    let typed = joined
+        .pupil
+        .resume_code
+        .as_str()
+        .replace('-', "  ")
+        .to_uppercase();
+    let response = app
+        .post_json(
+            &format!("/api/fairs/{}/pupil-sessions", app.fair),
+            &serde_json::json!({ "resume_code": typed }),
+            None,
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    let resumed: JoinedPupil = response.json().await.expect("body");
+    assert_eq!(resumed.pupil, joined.pupil, "the same pupil, not a new one");
+    let me: shared::api::PupilRecord = app
+        .get(&format!("/api/fairs/{}/me", app.fair), Some(&resumed.token))
+        .await
+        .json()
+        .await
+        .expect("record");
+    assert_eq!(me.pupil.resume_code, joined.pupil.resume_code);
+    assert_eq!(
+        app.report().await.pupils_joined,
+        2,
+        "resuming is not joining"
+    );
+}
+
+#[tokio::test]
+async fn a_wrong_or_malformed_resume_code_is_refused_and_writes_nothing() {
+    let app = spawn_app().await;
+    let joined = app.join_ok().await;
+    let before = app.item_count().await;
+    let unused = if joined.pupil.resume_code.as_str() == "acorn-acorn-acorn-acorn" {
+        "apple apple apple apple"
+    } else {
+        "acorn acorn acorn acorn"
+    };
+    for (code, status, error, why) in [
+        (unused, 422, ErrorCode::UnknownResumeCode, "nobody's code"),
+        ("acorn acorn", 422, ErrorCode::InvalidField, "too few words"),
+        (
+            "acorn acorn acorn acornn",
+            422,
+            ErrorCode::InvalidField,
+            "misspelt word",
+        ),
+    ] {
+        let response = app
+            .post_json(
+                &format!("/api/fairs/{}/pupil-sessions", app.fair),
+                &serde_json::json!({ "resume_code": code }),
+                None,
+            )
+            .await;
+        assert_eq!(response.status(), status, "{why}");
+        let body: ErrorBody = response.json().await.expect("body");
+        assert_eq!(body.code, error, "{why}: {}", body.message);
+    }
+    assert_eq!(app.item_count().await, before, "nothing was written");
+}

@@ -197,5 +197,39 @@ async fn pupil_joins_visits_a_stand_downloads_the_prospectus_and_the_export_coun
     wait_for_text(&count, "1 stand").await;
     let hall = client.screenshot().await.expect("screenshot");
     std::fs::write(artifacts_dir().join("hall-search.png"), hall).expect("save screenshot");
+
+    // On another day the pupil carries on with the resume code they wrote
+    // down: "Not you?" forgets this device's sign-in first.
+    let code = wait_for(client, "#my-resume-code")
+        .await
+        .text()
+        .await
+        .expect("code");
+    let pseudonym = wait_for(client, "[data-testid='pseudonym']")
+        .await
+        .text()
+        .await
+        .expect("pseudonym");
+    client
+        .goto(&app.url(&format!("/fairs/{}", app.fair)))
+        .await
+        .expect("open join page");
+    wait_for(client, "#join-again")
+        .await
+        .click()
+        .await
+        .expect("forget");
+    wait_for(client, "#resume-code")
+        .await
+        .send_keys(&code.replace('-', " ").to_uppercase())
+        .await
+        .expect("type resume code");
+    wait_for(client, "#resume-submit")
+        .await
+        .click()
+        .await
+        .expect("carry on");
+    let again = wait_for(client, "[data-testid='pseudonym']").await;
+    wait_for_text(&again, &pseudonym).await;
     browser.client.clone().close().await.expect("close browser");
 }

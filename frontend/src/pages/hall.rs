@@ -88,6 +88,11 @@ fn Hall(
             "You are " <strong data-testid="pseudonym">{joined.pupil.pseudonym.to_string()}</strong>
             " from " {joined.pupil.school_name.to_string()} "."
         </p>
+        <p class="resume-code">
+            "Your resume code is "
+            <strong id="my-resume-code">{joined.pupil.resume_code.to_string()}</strong>
+            ". Write it down: with it you can carry on later or on another device."
+        </p>
         <nav aria-label="Your fair">
             <a href=format!("/fairs/{fair}/me") id="my-record-link">"My record"</a>
         </nav>

@@ -10,8 +10,8 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
-use shared::api::{FairView, JoinDetails, JoinError, JoinRequest, JoinedPupil};
-use shared::domain::{FairId, YearGroup};
+use shared::api::{FairView, JoinDetails, JoinError, JoinRequest, JoinedPupil, ResumeRequest};
+use shared::domain::{FairId, ResumeCode, YearGroup};
 
 /// The join screen for the fair in the address.
 #[component]
@@ -56,7 +56,13 @@ fn Join(
                 };
                 view! { <Resume fair=form_fair.clone() pupil forget /> }.into_any()
             }
-            None => view! { <JoinForm fair=form_fair.clone() /> }.into_any(),
+            None => {
+                view! {
+                    <JoinForm fair=form_fair.clone() />
+                    <ResumeForm fair=form_fair.clone() />
+                }
+                    .into_any()
+            }
         }}
     }
 }
@@ -249,6 +255,85 @@ fn JoinForm(
             }}
             <button type="submit" id="join-submit" disabled=move || busy.get()>
                 {move || if busy.get() { "Joining…" } else { "Join" }}
+            </button>
+        </form>
+    }
+}
+
+/// Carrying on with the resume code given at joining: on another device,
+/// or after "Not you?".
+#[component]
+fn ResumeForm(
+    /// The fair.
+    fair: FairId,
+) -> impl IntoView {
+    let navigate = use_navigate();
+    let code = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let parsed = match ResumeCode::parse(&code.get_untracked()) {
+            Ok(parsed) => parsed,
+            Err(problem) => {
+                error.set(Some(sentence(format!("Your resume code {problem}"))));
+                return;
+            }
+        };
+        error.set(None);
+        busy.set(true);
+        let request = ResumeRequest {
+            resume_code: parsed.to_string(),
+        };
+        let (fair, navigate) = (fair.clone(), navigate.clone());
+        spawn_local(async move {
+            match api::resume(&fair, &request).await {
+                Ok(joined) => {
+                    session::save_pupil(&fair, &joined);
+                    navigate(&format!("/fairs/{fair}/hall"), Default::default());
+                }
+                Err(problem) => {
+                    error.set(Some(problem.to_string()));
+                    busy.set(false);
+                }
+            }
+        });
+    };
+    view! {
+        <form class="panel" on:submit=on_submit novalidate aria-labelledby="resume-code-heading">
+            <h2 id="resume-code-heading">"Joined before?"</h2>
+            <div class="field">
+                <label for="resume-code">"Your resume code"</label>
+                <p class="hint" id="resume-code-hint">"The four words you were given, for example otter maple river cloud"</p>
+                <input
+                    id="resume-code"
+                    name="resume-code"
+                    type="text"
+                    autocomplete="off"
+                    spellcheck="false"
+                    maxlength="60"
+                    aria-describedby=move || {
+                        if error.get().is_some() {
+                            "resume-code-hint resume-code-error"
+                        } else {
+                            "resume-code-hint"
+                        }
+                    }
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                    prop:value=move || code.get()
+                    on:input=move |ev| code.set(event_target_value(&ev))
+                />
+                {move || {
+                    error
+                        .get()
+                        .map(|message| view! { <p class="field-error" id="resume-code-error">{message}</p> })
+                }}
+            </div>
+            <button type="submit" id="resume-submit" class="secondary" disabled=move || busy.get()>
+                {move || if busy.get() { "Carrying on…" } else { "Carry on" }}
             </button>
         </form>
     }

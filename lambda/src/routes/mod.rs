@@ -36,6 +36,7 @@ pub fn api() -> Router<AppState> {
             post(questions::flag),
         )
         .route("/fairs/{fair}/pupils", post(pupils::join))
+        .route("/fairs/{fair}/pupil-sessions", post(pupils::resume))
         .route(
             "/fairs/{fair}/organiser-sessions",
             post(organisers::sign_in),

@@ -7,7 +7,7 @@ use crate::service;
 use crate::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
-use shared::api::{JoinRequest, JoinedPupil, PupilRecord};
+use shared::api::{JoinRequest, JoinedPupil, PupilRecord, ResumeRequest};
 use shared::domain::FairId;
 
 pub async fn join(
@@ -17,6 +17,15 @@ pub async fn join(
 ) -> Result<(StatusCode, Json<JoinedPupil>), ApiError> {
     let joined = service::join_fair(&state, &fair, &request).await?;
     Ok((StatusCode::CREATED, Json(joined)))
+}
+
+/// Carrying on with a resume code: a new token for the same pupil.
+pub async fn resume(
+    State(state): State<AppState>,
+    Path(fair): Path<FairId>,
+    Json(request): Json<ResumeRequest>,
+) -> Result<Json<JoinedPupil>, ApiError> {
+    service::resume(&state, &fair, &request).await.map(Json)
 }
 
 pub async fn me(

@@ -9,7 +9,7 @@ mod record;
 mod report;
 mod views;
 
-pub use join::join_fair;
+pub use join::{join_fair, resume};
 pub use record::record_interaction;
 pub use report::{fair_report, pupils_export, school_report, stand_figures};
 pub use views::{fair_view, pupil_record, stand_detail, stand_summaries};

@@ -5,10 +5,9 @@ use crate::error::ApiError;
 use crate::model::Stand;
 use crate::state::AppState;
 use shared::api::{
-    EncounterView, FairView, ProspectusView, PupilProfile, PupilRecord, StandDetail, StandSummary,
-    VideoView,
+    EncounterView, FairView, ProspectusView, PupilRecord, StandDetail, StandSummary, VideoView,
 };
-use shared::domain::{FairId, Pseudonym, PupilId, StandId};
+use shared::domain::{FairId, PupilId, StandId};
 use shared::encounter::{Tally, encounter_tally};
 use std::collections::HashMap;
 use time::OffsetDateTime;
@@ -128,12 +127,7 @@ pub async fn pupil_record(
     }
     totals.pupils_attended = u64::from(totals.interactions > 0);
     Ok(PupilRecord {
-        pupil: PupilProfile {
-            id: pupil.id,
-            pseudonym: Pseudonym::for_pupil(&pupil.id),
-            school_name: school.name,
-            year_group: pupil.year_group,
-        },
+        pupil: super::join::profile(&pupil, school.name),
         totals,
         encounters: views,
     })

@@ -9,7 +9,7 @@ use aws_sdk_dynamodb::types::AttributeValue;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use shared::domain::{
     ExhibitorKind, FairId, InteractionId, InteractionKind, JoinCode, Name, ProspectusId, PupilId,
-    SchoolId, StandId, YearGroup,
+    ResumeCode, SchoolId, StandId, YearGroup,
 };
 use shared::encounter::{StandActivity, Tally};
 use std::collections::HashMap;
@@ -193,6 +193,7 @@ pub struct PupilItem {
     pub year_group: YearGroup,
     #[serde(with = "time::serde::timestamp")]
     pub joined_at: OffsetDateTime,
+    pub resume_code: ResumeCode,
     /// Interactions recorded so far; every new interaction's transaction
     /// checks and bumps it, which orders a pupil's interactions.
     pub interactions: u64,
@@ -209,6 +210,7 @@ impl PupilItem {
             school: pupil.school.clone(),
             year_group: pupil.year_group,
             joined_at: pupil.joined_at,
+            resume_code: pupil.resume_code.clone(),
             interactions: 0,
             roster_pk: keys::roster_pk(fair, keys::shard_of(&pupil.id)),
             roster_sk: keys::roster_pupil_sk(&pupil.id),
@@ -221,6 +223,7 @@ impl PupilItem {
             school: self.school.clone(),
             year_group: self.year_group,
             joined_at: self.joined_at,
+            resume_code: self.resume_code.clone(),
         }
     }
 }
@@ -355,4 +358,22 @@ pub fn tally_fields(change: &Tally) -> [(&'static str, u64); 5] {
         ("encounters_bm5", change.encounters_bm5),
         ("encounters_bm7", change.encounters_bm7),
     ]
+}
+
+/// A resume code in use: found by the code, it names the pupil.
+#[derive(Serialize, Deserialize)]
+pub struct ResumeItem {
+    pub pk: String,
+    pub sk: String,
+    pub pupil: PupilId,
+}
+
+impl ResumeItem {
+    pub fn new(fair: &FairId, pupil: &Pupil) -> Self {
+        Self {
+            pk: keys::fair_pk(fair),
+            sk: keys::resume_sk(&pupil.resume_code),
+            pupil: pupil.id,
+        }
+    }
 }

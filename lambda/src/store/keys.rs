@@ -9,6 +9,7 @@
 //! | join code     | `FAIR#{fair}`             | `CODE#{code}`        |
 //! | stand         | `FAIR#{fair}`             | `STAND#{stand}`      |
 //! | organiser     | `FAIR#{fair}`             | `ORGANISER#{email}`  |
+//! | resume code   | `FAIR#{fair}`             | `RESUME#{code}`      |
 //! | pupil         | `PUPIL#{fair}#{pupil}`    | `PUPIL`              |
 //! | encounter     | `PUPIL#{fair}#{pupil}`    | `ENC#{stand}`        |
 //! | interaction   | `PUPIL#{fair}#{pupil}`    | `INT#{interaction}`  |
@@ -32,7 +33,9 @@
 //! counters) cost no index writes; the index is written once per join and
 //! once per new encounter.
 
-use shared::domain::{Email, FairId, InteractionId, JoinCode, PupilId, SchoolId, StandId};
+use shared::domain::{
+    Email, FairId, InteractionId, JoinCode, PupilId, ResumeCode, SchoolId, StandId,
+};
 
 /// How many partitions each fair's running totals are spread over. Every
 /// interaction updates its pupil's shard only, so no single partition takes
@@ -62,6 +65,10 @@ pub fn code_sk(code: &JoinCode) -> String {
 
 pub fn stand_sk(stand: &StandId) -> String {
     format!("{STAND_PREFIX}{stand}")
+}
+
+pub fn resume_sk(code: &ResumeCode) -> String {
+    format!("RESUME#{code}")
 }
 
 pub fn organiser_sk(email: &Email) -> String {

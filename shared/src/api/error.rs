@@ -21,6 +21,8 @@ pub enum ErrorCode {
     UnknownProspectus,
     UnknownVideo,
     UnknownJoinCode,
+    /// No pupil of this fair has that resume code.
+    UnknownResumeCode,
     FairNotOpen,
     /// The interaction id was already used for a different interaction.
     InteractionIdReused,

@@ -20,6 +20,7 @@ pub use organiser::{
 };
 pub use pupil::{
     EncounterView, JoinDetails, JoinError, JoinRequest, JoinedPupil, PupilProfile, PupilRecord,
+    ResumeRequest,
 };
 pub use question::{AnswerDetails, AnswerRequest, InboxQuestion, QuestionState, StandQuestion};
 pub use report::{ExhibitorTotals, FairReport, SchoolTotals, YearGroupTotals};

@@ -1,7 +1,7 @@
 //! Joining a fair and a pupil's own record.
 
 use crate::domain::{
-    Benchmark, JoinCode, JoinCodeError, Name, Pseudonym, PupilId, StandId, YearGroup,
+    Benchmark, JoinCode, JoinCodeError, Name, Pseudonym, PupilId, ResumeCode, StandId, YearGroup,
     YearGroupError,
 };
 use crate::encounter::Tally;
@@ -49,6 +49,15 @@ pub struct PupilProfile {
     pub pseudonym: Pseudonym,
     pub school_name: Name,
     pub year_group: YearGroup,
+    /// The words that let the pupil carry on later or on another device.
+    pub resume_code: ResumeCode,
+}
+
+/// `POST /api/fairs/{fair}/pupil-sessions`: carrying on with a resume code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResumeRequest {
+    pub resume_code: String,
 }
 
 /// The answer to a successful join: a signed, expiring token to send as

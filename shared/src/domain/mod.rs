@@ -9,6 +9,7 @@ mod interaction;
 mod join_code;
 mod paragraph;
 mod pseudonym;
+mod resume_code;
 mod text;
 mod year_group;
 
@@ -21,5 +22,6 @@ pub use interaction::{InteractionKind, WatchedMark, WatchedMarkError};
 pub use join_code::{JoinCode, JoinCodeError};
 pub use paragraph::{AnswerText, Paragraph, ParagraphError, QuestionText};
 pub use pseudonym::Pseudonym;
+pub use resume_code::{RESUME_WORDS, ResumeCode, ResumeCodeError};
 pub use text::{Name, TextError};
 pub use year_group::{YearGroup, YearGroupError};
