@@ -16,6 +16,7 @@ pub mod service;
 pub mod state;
 pub mod store;
 pub mod telemetry;
+pub mod throttle;
 
 pub use error::ApiError;
 

@@ -4,6 +4,7 @@
 use crate::auth::Tokens;
 use crate::config::Settings;
 use crate::store::Store;
+use crate::throttle::ClientKeys;
 use aws_sdk_dynamodb::config::timeout::TimeoutConfig;
 use aws_sdk_dynamodb::config::{Credentials, Region};
 use std::time::Duration;
@@ -12,6 +13,7 @@ use std::time::Duration;
 pub struct AppState {
     pub store: Store,
     pub tokens: Tokens,
+    pub client_keys: ClientKeys,
     /// Prefix of file URLs: `/files` locally, a CDN in AWS.
     pub files_base_url: String,
 }
@@ -21,6 +23,7 @@ impl AppState {
         Self {
             store: Store::new(client, settings.table_name.clone()),
             tokens: Tokens::new(&settings.signing_key),
+            client_keys: ClientKeys::new(&settings.signing_key),
             files_base_url: settings.files_base_url.clone(),
         }
     }

@@ -67,7 +67,11 @@ async fn a_wrong_join_code_is_refused_and_creates_no_pupil() {
         assert_eq!(error.code, expected, "{why}");
         assert!(!error.message.is_empty(), "{why}");
     }
-    assert_eq!(app.item_count().await, before, "nothing was written");
+    assert_eq!(
+        app.item_count().await,
+        before + 1,
+        "nothing was written but the address's count of failed attempts"
+    );
 }
 
 #[tokio::test]
@@ -154,5 +158,52 @@ async fn a_wrong_or_malformed_resume_code_is_refused_and_writes_nothing() {
         let body: ErrorBody = response.json().await.expect("body");
         assert_eq!(body.code, error, "{why}: {}", body.message);
     }
-    assert_eq!(app.item_count().await, before, "nothing was written");
+    assert_eq!(
+        app.item_count().await,
+        before + 1,
+        "nothing was written but the address's count of failed attempts"
+    );
+}
+
+#[tokio::test]
+async fn repeated_wrong_codes_from_one_address_are_slowed_down_and_others_are_not() {
+    let app = spawn_app().await;
+    let allowed = careers_api::throttle::FAILURES_ALLOWED;
+    for _ in 0..allowed {
+        assert_eq!(app.join("ABCD-EFGK", 9).await.status(), 422);
+    }
+    // The next attempt is refused whatever it is, a right code included.
+    let response = app.join(tests::JOIN_CODE, 9).await;
+    assert_eq!(response.status(), 429);
+    let retry_after: u64 = response
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+        .expect("Retry-After");
+    assert!((1..=600).contains(&retry_after), "{retry_after}");
+    let body: ErrorBody = response.json().await.expect("body");
+    assert_eq!(body.code, ErrorCode::TooManyRequests);
+    let resume = app
+        .post_json(
+            &format!("/api/fairs/{}/pupil-sessions", app.fair),
+            &serde_json::json!({ "resume_code": "acorn acorn acorn acorn" }),
+            None,
+        )
+        .await;
+    assert_eq!(resume.status(), 429, "resume codes share the count");
+    assert_eq!(app.report().await.pupils_joined, 0, "no one joined");
+
+    // Another address (127.0.0.2 is also this machine) is not slowed.
+    let other = reqwest::Client::builder()
+        .local_address(std::net::IpAddr::from([127, 0, 0, 2]))
+        .build()
+        .expect("client");
+    let response = other
+        .post(app.url(&format!("/api/fairs/{}/pupils", app.fair)))
+        .json(&serde_json::json!({ "join_code": tests::JOIN_CODE, "year_group": 9 }))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), 201);
 }

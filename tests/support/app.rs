@@ -98,7 +98,9 @@ async fn serve(endpoint: &str, table_name: String, site: Option<(&Path, &Path)>)
         .await
         .expect("bind");
     let address = format!("http://{}", listener.local_addr().expect("address"));
-    tokio::spawn(async move { axum::serve(listener, router).await.expect("serve") });
+    // As the local server does: with the peer's address.
+    let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, service).await.expect("serve") });
 
     TestApp {
         address,

@@ -5,6 +5,7 @@ use crate::error::ApiError;
 use crate::extract::{Json, Path};
 use crate::service;
 use crate::state::AppState;
+use crate::throttle::ClientAddress;
 use axum::extract::State;
 use axum::http::StatusCode;
 use shared::api::{JoinRequest, JoinedPupil, PupilRecord, ResumeRequest};
@@ -13,9 +14,10 @@ use shared::domain::FairId;
 pub async fn join(
     State(state): State<AppState>,
     Path(fair): Path<FairId>,
+    client: ClientAddress,
     Json(request): Json<JoinRequest>,
 ) -> Result<(StatusCode, Json<JoinedPupil>), ApiError> {
-    let joined = service::join_fair(&state, &fair, &request).await?;
+    let joined = service::join_fair(&state, &fair, &client, &request).await?;
     Ok((StatusCode::CREATED, Json(joined)))
 }
 
@@ -23,9 +25,12 @@ pub async fn join(
 pub async fn resume(
     State(state): State<AppState>,
     Path(fair): Path<FairId>,
+    client: ClientAddress,
     Json(request): Json<ResumeRequest>,
 ) -> Result<Json<JoinedPupil>, ApiError> {
-    service::resume(&state, &fair, &request).await.map(Json)
+    service::resume(&state, &fair, &client, &request)
+        .await
+        .map(Json)
 }
 
 pub async fn me(

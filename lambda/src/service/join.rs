@@ -1,5 +1,7 @@
 //! A pupil joining a fair with their school's join code, and carrying on
-//! later (or on another device) with the resume code they were given.
+//! later (or on another device) with the resume code they were given. Wrong
+//! codes of either kind are counted against the client's address and slow
+//! it down (see `throttle`).
 
 use super::existing_fair;
 use crate::auth::{Caller, PUPIL_TOKEN_LIFETIME};
@@ -7,6 +9,7 @@ use crate::error::ApiError;
 use crate::model::Pupil;
 use crate::state::AppState;
 use crate::store::StoreError;
+use crate::throttle::{Attempts, ClientAddress};
 use shared::api::{JoinDetails, JoinRequest, JoinedPupil, PupilProfile, ResumeRequest};
 use shared::domain::{FairId, Name, Pseudonym, PupilId, RESUME_WORDS, ResumeCode};
 use time::OffsetDateTime;
@@ -18,6 +21,7 @@ const RESUME_CODE_TRIES: usize = 4;
 pub async fn join_fair(
     state: &AppState,
     fair: &FairId,
+    client: &ClientAddress,
     request: &JoinRequest,
 ) -> Result<JoinedPupil, ApiError> {
     let details =
@@ -27,11 +31,15 @@ pub async fn join_fair(
     if now >= fair_record.closes_at {
         return Err(ApiError::FairNotOpen);
     }
-    let school = state
+    let attempts = Attempts::check(state, fair, client).await?;
+    let Some(school) = state
         .store
         .school_for_code(fair, &details.join_code)
         .await?
-        .ok_or(ApiError::UnknownJoinCode)?;
+    else {
+        attempts.failed().await?;
+        return Err(ApiError::UnknownJoinCode);
+    };
     let mut pupil = Pupil {
         id: PupilId::new_random(),
         school: school.id.clone(),
@@ -58,6 +66,7 @@ pub async fn join_fair(
 pub async fn resume(
     state: &AppState,
     fair: &FairId,
+    client: &ClientAddress,
     request: &ResumeRequest,
 ) -> Result<JoinedPupil, ApiError> {
     let code = ResumeCode::parse(&request.resume_code)
@@ -66,11 +75,11 @@ pub async fn resume(
     if OffsetDateTime::now_utc() >= fair_record.closes_at {
         return Err(ApiError::FairNotOpen);
     }
-    let pupil = state
-        .store
-        .pupil_for_resume_code(fair, &code)
-        .await?
-        .ok_or(ApiError::UnknownResumeCode)?;
+    let attempts = Attempts::check(state, fair, client).await?;
+    let Some(pupil) = state.store.pupil_for_resume_code(fair, &code).await? else {
+        attempts.failed().await?;
+        return Err(ApiError::UnknownResumeCode);
+    };
     let school = state
         .store
         .school(fair, &pupil.school)

@@ -14,6 +14,7 @@
 //! | encounter     | `PUPIL#{fair}#{pupil}`    | `ENC#{stand}`        |
 //! | interaction   | `PUPIL#{fair}#{pupil}`    | `INT#{interaction}`  |
 //! | question      | `QUESTIONS#{fair}#{stand}` | `Q#{interaction}`   |
+//! | failed codes  | `ATTEMPTS#{fair}#{client}` | `{window}`         |
 //! | totals shard  | `AGG#{fair}#{shard}`      | `FAIR`, `SCHOOL#{school}`, `STAND#{stand}`, `YEAR#{year}` |
 //!
 //! The `roster` index (a global secondary index) lists a fair's pupils and
@@ -96,6 +97,15 @@ pub fn questions_pk(fair: &FairId, stand: &StandId) -> String {
 /// A question's id is the id of the interaction that asked it.
 pub fn question_sk(question: &InteractionId) -> String {
     format!("{QUESTION_PREFIX}{question}")
+}
+
+/// `client` is a keyed hash of the client's address (see `throttle`).
+pub fn attempts_pk(fair: &FairId, client: &str) -> String {
+    format!("ATTEMPTS#{fair}#{client}")
+}
+
+pub fn attempts_sk(window: i64) -> String {
+    window.to_string()
 }
 
 /// The roster index's name and the attributes it projects.

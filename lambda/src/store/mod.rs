@@ -8,6 +8,7 @@
 //! | a fair, a stand, a school                | GetItem on `FAIR#{fair}`                          |
 //! | the hall (all stands), all schools       | Query `FAIR#{fair}`, `sk` begins with the prefix  |
 //! | an organiser signing in                  | GetItem `ORGANISER#{email}`; failures counted with ADD |
+//! | failed code attempts of one client       | GetItem / ADD on `ATTEMPTS#{fair}#{client}`, one item per window, expiring by TTL |
 //! | join with a code                         | GetItem `CODE#{code}`, then a transaction that puts the pupil and counts them |
 //! | record an interaction                    | two consistent reads, then one transaction (see [`ledger`]) |
 //! | a pupil's own record                     | Query `PUPIL#{fair}#{pupil}` (pupil + encounters) |
@@ -19,6 +20,7 @@
 //! changes a count happens in the same transaction as the record it counts,
 //! so the totals cannot drift from the ledger.
 
+mod attempts;
 mod capacity;
 mod catalogue;
 mod items;
