@@ -1,8 +1,11 @@
 //! Recording interactions reliably: the id is minted once, before the first
 //! attempt, and every retry sends the same body, so the server counts the
-//! interaction once however many attempts reach it.
+//! interaction once however many attempts reach it. What cannot be sent
+//! (offline, or the server busy) waits in this device's outbox and is sent
+//! later, with the same id, by [`Outbox`].
 
 use crate::api::{self, ApiClientError};
+use crate::session;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -64,7 +67,8 @@ pub enum Announce {
 
 /// Records `interaction` in the background, retrying with the same id, and
 /// keeps `status` (the page's live status line) up to date. Runs `then`
-/// once recording has finished, with whether it succeeded.
+/// once recording has finished, with whether it was recorded or kept to
+/// send later.
 pub fn record(
     fair: FairId,
     token: String,
@@ -80,15 +84,98 @@ pub fn record(
             }
         };
         let result = record_with_retry(&fair, &token, &interaction, progress).await;
-        let message = match &result {
-            Ok(_) if announce == Announce::Failures => None,
-            Ok(_) => Some("Recorded".to_owned()),
-            Err(error) => Some(format!("Not recorded: {error}")),
+        let (message, kept) = match &result {
+            Ok(_) if announce == Announce::Failures => (None, true),
+            Ok(_) => (Some("Recorded".to_owned()), true),
+            Err(error) if error.is_retryable() && queue(&fair, &interaction) => (
+                Some("Saved on this device: it will be sent when you are back online.".to_owned()),
+                true,
+            ),
+            Err(error) => (Some(format!("Not recorded: {error}")), false),
         };
         // The pupil may have left the page by now; that is fine.
         if let Some(message) = message {
             status.try_set(message);
         }
-        then(result.is_ok());
+        then(kept);
     });
+}
+
+/// Keeps `interaction` in the outbox; false if this device's storage
+/// refused it.
+fn queue(fair: &FairId, interaction: &RecordInteraction) -> bool {
+    let mut waiting = session::outbox(fair);
+    if !waiting.iter().any(|queued| queued.id == interaction.id) {
+        waiting.push(interaction.clone());
+    }
+    session::save_outbox(fair, &waiting)
+}
+
+/// Sends everything waiting, oldest first, one attempt each; keeps what
+/// still cannot be sent and drops what the server stored or refused for
+/// good. Returns how many still wait.
+async fn flush(fair: &FairId, token: &str) -> usize {
+    let sending = session::outbox(fair);
+    let mut kept = Vec::new();
+    for interaction in &sending {
+        match api::record_interaction(fair, token, interaction).await {
+            Err(error) if error.is_retryable() => kept.push(interaction.id),
+            _ => {}
+        }
+    }
+    // Anything queued while these were being sent stays too.
+    let waiting: Vec<RecordInteraction> = session::outbox(fair)
+        .into_iter()
+        .filter(|i| kept.contains(&i.id) || !sending.iter().any(|s| s.id == i.id))
+        .collect();
+    session::save_outbox(fair, &waiting);
+    waiting.len()
+}
+
+/// How often the outbox is looked at and, if anything waits, sent.
+const OUTBOX_EVERY_MS: u32 = 5_000;
+
+/// Shows how many interactions wait on this device and sends them when the
+/// connection is back: at once, then every few seconds while the page is
+/// open.
+#[component]
+pub fn Outbox(
+    /// The fair.
+    fair: FairId,
+    /// The pupil's token.
+    token: String,
+) -> impl IntoView {
+    let waiting = RwSignal::new(session::outbox(&fair).len());
+    spawn_local(async move {
+        loop {
+            let left = if session::outbox(&fair).is_empty() {
+                0
+            } else {
+                flush(&fair, &token).await
+            };
+            // A disposed signal means the page was left: stop.
+            if waiting.try_set(left).is_some() {
+                return;
+            }
+            TimeoutFuture::new(OUTBOX_EVERY_MS).await;
+            if waiting.is_disposed() {
+                return;
+            }
+        }
+    });
+    move || {
+        let count = waiting.get();
+        (count > 0).then(|| {
+            let what = if count == 1 {
+                "1 thing you did is".to_owned()
+            } else {
+                format!("{count} things you did are")
+            };
+            view! {
+                <p class="notice" id="outbox" role="status">
+                    {format!("{what} saved on this device, waiting to be sent. They will be sent when you are back online.")}
+                </p>
+            }
+        })
+    }
 }

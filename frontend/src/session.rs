@@ -1,10 +1,11 @@
 //! Who is using this browser: the pupil's join (kept in localStorage so they
-//! can carry on another day on the same device) and the organiser's or
+//! can carry on another day on the same device), what they did while
+//! offline (kept there too, until it is sent), and the organiser's or
 //! exhibitor's token (kept in sessionStorage only, so it goes when the tab
 //! closes).
 
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
-use shared::api::JoinedPupil;
+use shared::api::{JoinedPupil, RecordInteraction};
 use shared::domain::FairId;
 
 fn pupil_key(fair: &FairId) -> String {
@@ -40,6 +41,24 @@ pub fn pupil(fair: &FairId) -> Option<JoinedPupil> {
 /// then the pupil stays signed in for this page only, which is still usable.
 pub fn save_pupil(fair: &FairId, pupil: &JoinedPupil) -> bool {
     LocalStorage::set(pupil_key(fair), pupil).is_ok()
+}
+
+fn outbox_key(fair: &FairId) -> String {
+    format!("careers-fair:{fair}:outbox")
+}
+
+/// Interactions made while offline, waiting to be sent, oldest first.
+pub fn outbox(fair: &FairId) -> Vec<RecordInteraction> {
+    LocalStorage::get(outbox_key(fair)).unwrap_or_default()
+}
+
+/// Replaces what is waiting to be sent; false if storage refused it.
+pub fn save_outbox(fair: &FairId, waiting: &[RecordInteraction]) -> bool {
+    if waiting.is_empty() {
+        LocalStorage::delete(outbox_key(fair));
+        return true;
+    }
+    LocalStorage::set(outbox_key(fair), waiting).is_ok()
 }
 
 /// Forgets the pupil ("not you? join again").

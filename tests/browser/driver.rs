@@ -122,3 +122,66 @@ pub async fn wait_for_text(element: &Element, expected: &str) {
         element.text().await
     );
 }
+
+/// Joins the test fair as a year 9 pupil of its first school and waits for
+/// the hall.
+pub async fn join_as_pupil(client: &Client, app: &tests::TestApp) {
+    client
+        .goto(&app.url(&format!("/fairs/{}", app.fair)))
+        .await
+        .expect("open join page");
+    wait_for(client, "#join-code")
+        .await
+        .send_keys("abcd-efgh")
+        .await
+        .expect("type code");
+    let year = wait_for(client, "#year-group").await;
+    year.select_by_value("9").await.expect("choose year");
+    wait_for(client, "#join-submit")
+        .await
+        .click()
+        .await
+        .expect("join");
+    wait_for(client, "a.stand-link").await;
+}
+
+/// chromedriver's own command for emulating network conditions, which
+/// fantoccini does not wrap: offline, or (`None`) back to normal.
+#[derive(Debug)]
+struct NetworkConditions {
+    offline: bool,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
+    fn endpoint(
+        &self,
+        base_url: &reqwest::Url,
+        session_id: Option<&str>,
+    ) -> Result<reqwest::Url, url::ParseError> {
+        let session = session_id.unwrap_or_default();
+        base_url.join(&format!("session/{session}/chromium/network_conditions"))
+    }
+
+    fn method_and_body(&self, _: &reqwest::Url) -> (reqwest::Method, Option<String>) {
+        if !self.offline {
+            return (reqwest::Method::DELETE, None);
+        }
+        let body = json!({
+            "network_conditions": {
+                "offline": true,
+                "latency": 0,
+                "download_throughput": 0,
+                "upload_throughput": 0,
+            }
+        });
+        (reqwest::Method::POST, Some(body.to_string()))
+    }
+}
+
+/// Takes the browser offline, or back online.
+pub async fn set_offline(client: &Client, offline: bool) {
+    client
+        .issue_cmd(NetworkConditions { offline })
+        .await
+        .unwrap_or_else(|e| panic!("setting offline = {offline}: {e}"));
+}

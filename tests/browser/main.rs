@@ -3,5 +3,6 @@
 //! front end and the local DynamoDB engine.
 
 mod driver;
+mod offline;
 mod organiser_sign_in;
 mod pupil_journey;

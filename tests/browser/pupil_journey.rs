@@ -4,7 +4,7 @@
 //! encounter. The exhibitor sees the figures, answers and publishes the
 //! question, and the pupil sees the answer on the stand.
 
-use crate::driver::{artifacts_dir, frontend_dist, launch, wait_for, wait_for_text};
+use crate::driver::{artifacts_dir, frontend_dist, join_as_pupil, launch, wait_for, wait_for_text};
 use careers_api::auth::Caller;
 use shared::domain::StandId;
 use std::time::Duration;
@@ -33,22 +33,7 @@ async fn pupil_joins_visits_a_stand_downloads_the_prospectus_and_the_export_coun
     let browser = launch(1280, 800).await;
     let client = &browser.client;
 
-    client
-        .goto(&app.url(&format!("/fairs/{}", app.fair)))
-        .await
-        .expect("open join page");
-    wait_for(client, "#join-code")
-        .await
-        .send_keys("abcd-efgh")
-        .await
-        .expect("type code");
-    let year = wait_for(client, "#year-group").await;
-    year.select_by_value("9").await.expect("choose year");
-    wait_for(client, "#join-submit")
-        .await
-        .click()
-        .await
-        .expect("join");
+    join_as_pupil(client, &app).await;
 
     let stand_link = wait_for(client, &format!("a.stand-link[href$='/stands/{EMPLOYER}']")).await;
     let hall = client.screenshot().await.expect("screenshot");

@@ -4,6 +4,7 @@
 
 use super::{BadLink, use_fair};
 use crate::components::{Fetched, NeedsJoin, StandCard};
+use crate::recording::Outbox;
 use crate::{api, session};
 use leptos::prelude::*;
 use shared::api::StandSummary;
@@ -93,6 +94,7 @@ fn Hall(
             <strong id="my-resume-code">{joined.pupil.resume_code.to_string()}</strong>
             ". Write it down: with it you can carry on later or on another device."
         </p>
+        <Outbox fair=fair.clone() token=joined.token.clone() />
         <nav aria-label="Your fair">
             <a href=format!("/fairs/{fair}/me") id="my-record-link">"My record"</a>
         </nav>

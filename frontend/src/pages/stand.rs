@@ -6,7 +6,7 @@
 use super::stand_questions::StandQuestions;
 use super::{BadLink, use_fair, use_stand};
 use crate::components::{Fetched, NeedsJoin};
-use crate::recording::{Announce, new_interaction, record};
+use crate::recording::{Announce, Outbox, new_interaction, record};
 use crate::{api, browser, session};
 use leptos::prelude::*;
 use shared::api::{ProspectusView, RecordInteraction, StandDetail, VideoView};
@@ -118,8 +118,11 @@ fn Stand(
             },
             Some(sign_in),
         )}
+        <div class="live-bar">
+            <p id="status" class="status" role="status">{move || status.get()}</p>
+            <Outbox fair=fair.clone() token=token.clone() />
+        </div>
         <StandQuestions fair stand token status />
-        <p id="status" class="status" role="status">{move || status.get()}</p>
     }
     .into_any()
 }

@@ -73,9 +73,12 @@ impl StoreError {
         R: std::fmt::Debug,
     {
         match &error {
-            SdkError::DispatchFailure(_) | SdkError::TimeoutError(_) => Self::Unavailable {
+            // The request never got a readable answer: worth retrying.
+            SdkError::DispatchFailure(_)
+            | SdkError::TimeoutError(_)
+            | SdkError::ResponseError(_) => Self::Unavailable {
                 operation,
-                message: error.to_string(),
+                message: format!("{error:?}"),
             },
             SdkError::ServiceError(service) => {
                 let inner = service.err();
@@ -84,15 +87,19 @@ impl StoreError {
                     inner.code().unwrap_or("unknown"),
                     inner.message().unwrap_or_default()
                 );
-                let throttled = matches!(
+                // Throttling and DynamoDB's own transient failures.
+                let transient = matches!(
                     inner.code(),
                     Some(
                         "ProvisionedThroughputExceededException"
                             | "ThrottlingException"
                             | "RequestLimitExceeded"
+                            | "InternalServerError"
+                            | "ServiceUnavailable"
+                            | "TransactionConflictException"
                     )
                 );
-                if throttled {
+                if transient {
                     Self::Unavailable { operation, message }
                 } else {
                     Self::Dynamo { operation, message }
