@@ -1,7 +1,7 @@
 //! Small pieces of browser plumbing the pages need and Leptos does not
 //! provide: reading a sign-in token from the address bar, saving a file,
 //! following a download link, showing dates in the reader's own time, how
-//! much of a video has been played.
+//! much of a video has been played, printing.
 
 use time::OffsetDateTime;
 use wasm_bindgen::{JsCast, JsValue};
@@ -101,6 +101,14 @@ pub fn save_text(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue>
     })
     .forget();
     result
+}
+
+/// Opens the browser's print dialogue (the print stylesheet leaves out the
+/// page's controls), for a pupil's careers file.
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
 }
 
 /// The share (0 to 1) of a video's length that has actually been played,

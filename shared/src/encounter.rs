@@ -7,6 +7,10 @@ use crate::domain::{Benchmark, InteractionKind};
 use serde::{Deserialize, Serialize};
 use std::ops::AddAssign;
 
+/// Encounters a pupil aims for at a fair: the goal shown on their record,
+/// and the line the organiser's figures count pupils against.
+pub const ENCOUNTER_GOAL: u64 = 4;
+
 /// Pupils, interactions and encounters counted over some scope (a fair, a
 /// school, a stand). Encounters are distinct pupil x exhibitor pairs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

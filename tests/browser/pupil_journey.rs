@@ -216,5 +216,17 @@ async fn pupil_joins_visits_a_stand_downloads_the_prospectus_and_the_export_coun
         .expect("carry on");
     let again = wait_for(client, "[data-testid='pseudonym']").await;
     wait_for_text(&again, &pseudonym).await;
+
+    // Their record: one encounter of the goal of four, ready to print.
+    wait_for(client, "#my-record-link")
+        .await
+        .click()
+        .await
+        .expect("open my record");
+    let goal = wait_for(client, ".goal").await;
+    wait_for_text(&goal, "You have met 1: 3 to go").await;
+    wait_for(client, "#print-record").await;
+    let record = client.screenshot().await.expect("screenshot");
+    std::fs::write(artifacts_dir().join("record.png"), record).expect("save screenshot");
     browser.client.clone().close().await.expect("close browser");
 }

@@ -3,10 +3,11 @@
 
 use super::{BadLink, use_fair};
 use crate::components::{Fetched, NeedsJoin, TallyFigures};
-use crate::{api, session};
+use crate::{api, browser, session};
 use leptos::prelude::*;
 use shared::api::{EncounterView, PupilRecord};
 use shared::domain::{Benchmark, FairId};
+use shared::encounter::ENCOUNTER_GOAL;
 
 /// The record of the pupil who joined this fair on this device.
 #[component]
@@ -41,6 +42,11 @@ fn MyRecord(
             <a href=hall class="back">"← Back to the hall"</a>
         </p>
         <h1>"My record"</h1>
+        <p class="no-print">
+            <button type="button" class="secondary" id="print-record" on:click=|_| browser::print()>
+                "Print my record"
+            </button>
+        </p>
         {record.view(move |record| view! { <RecordView fair=record_fair.clone() record /> }.into_any(),
             Some(sign_in),
         )}
@@ -105,9 +111,37 @@ fn RecordView(
             <strong>{record.pupil.pseudonym.to_string()}</strong>
             ", " {record.pupil.school_name.to_string()} ", " {record.pupil.year_group.to_string()}
         </p>
+        <Goal met=record.totals.encounters />
         <h2>"Totals"</h2>
         <TallyFigures tally=record.totals />
         <h2>"Encounters"</h2>
         {encounters}
+    }
+}
+
+/// The goal of meeting [`ENCOUNTER_GOAL`] exhibitors, and how far the pupil
+/// has got.
+#[component]
+fn Goal(
+    /// Encounters so far.
+    met: u64,
+) -> impl IntoView {
+    let message = if met >= ENCOUNTER_GOAL {
+        format!("Goal reached: you have met {met} exhibitors. Well done!")
+    } else {
+        format!(
+            "Your goal is to meet {ENCOUNTER_GOAL} exhibitors. You have met {met}: {} to go.",
+            ENCOUNTER_GOAL - met
+        )
+    };
+    view! {
+        <div class="goal">
+            <label for="goal-progress">{message}</label>
+            <progress
+                id="goal-progress"
+                max=ENCOUNTER_GOAL.to_string()
+                value=met.min(ENCOUNTER_GOAL).to_string()
+            ></progress>
+        </div>
     }
 }
