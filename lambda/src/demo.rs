@@ -10,7 +10,10 @@ mod pdf;
 use crate::auth::{Caller, Tokens};
 use crate::model::{Fair, Prospectus, School, Stand, Video};
 use crate::store::{Store, StoreError};
-use shared::domain::{FairId, JoinCode, Name, ProspectusId, SchoolId, StandId, VideoId};
+use shared::domain::{
+    ExhibitorKind, FairId, JoinCode, Name, Opportunity, OpportunityKind, ProspectusId, SchoolId,
+    StandId, StandLink, VideoId, WebAddress,
+};
 use std::fmt::Write as _;
 use std::path::Path;
 use thiserror::Error;
@@ -118,6 +121,13 @@ fn build_stand(
             title: Name::parse(&title).map_err(invalid)?,
             file_key,
         }],
+        opportunities: demo_opportunities(stand.kind, &stand.sectors)?,
+        links: vec![StandLink {
+            title: Name::parse("Explore careers on the National Careers Service")
+                .map_err(invalid)?,
+            url: WebAddress::parse("https://nationalcareers.service.gov.uk/explore-careers")
+                .map_err(invalid)?,
+        }],
         id,
         name,
         kind: stand.kind,
@@ -126,6 +136,49 @@ fn build_stand(
         about: stand.about,
         learning_outcomes: stand.learning_outcomes,
     })
+}
+
+/// What a stand of this kind offers pupils.
+fn demo_opportunities(
+    kind: ExhibitorKind,
+    sectors: &[String],
+) -> Result<Vec<Opportunity>, DemoError> {
+    let sector = sectors.first().map(String::as_str).unwrap_or("this work");
+    let offers: &[(OpportunityKind, &str, &str)] = match kind {
+        ExhibitorKind::Employer => &[
+            (
+                OpportunityKind::WorkExperience,
+                "A week of work experience",
+                "For Year 10 and Year 12: a week alongside our teams in the summer term.",
+            ),
+            (
+                OpportunityKind::Apprenticeship,
+                "Level 3 apprenticeship",
+                "Two to three years of paid work and training, from age 16.",
+            ),
+        ],
+        ExhibitorKind::College | ExhibitorKind::University => &[(
+            OpportunityKind::Course,
+            "Courses starting next September",
+            "Full-time and part-time courses, with open days through the year.",
+        )],
+        ExhibitorKind::ApprenticeshipProvider | ExhibitorKind::TrainingProvider => &[(
+            OpportunityKind::Apprenticeship,
+            "Apprenticeships with local employers",
+            "We match you with an employer and support you through your training.",
+        )],
+    };
+    offers
+        .iter()
+        .map(|(kind, title, summary)| {
+            Ok(Opportunity {
+                kind: *kind,
+                title: Name::parse(&format!("{title} ({})", sector.to_lowercase()))
+                    .map_err(invalid)?,
+                summary: (*summary).to_owned(),
+            })
+        })
+        .collect()
 }
 
 /// Writes a demo file unless it is already there (a second run reuses it).

@@ -4,8 +4,8 @@
 
 use shared::api::QuestionState;
 use shared::domain::{
-    AnswerText, ExhibitorKind, FairId, InteractionId, JoinCode, Name, ProspectusId, PupilId,
-    QuestionText, ResumeCode, SchoolId, StandId, VideoId, YearGroup,
+    AnswerText, ExhibitorKind, FairId, InteractionId, JoinCode, Name, Opportunity, ProspectusId,
+    PupilId, QuestionText, ResumeCode, SchoolId, StandId, StandLink, VideoId, YearGroup,
 };
 use time::OffsetDateTime;
 
@@ -61,6 +61,8 @@ pub struct Stand {
     pub learning_outcomes: Vec<String>,
     pub prospectuses: Vec<Prospectus>,
     pub videos: Vec<Video>,
+    pub opportunities: Vec<Opportunity>,
+    pub links: Vec<StandLink>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -45,6 +45,14 @@ async fn pupil_joins_visits_a_stand_downloads_the_prospectus_and_the_export_coun
     let heading = wait_for(client, "h1").await;
     wait_for_text(&heading, "Acme Engineering").await;
     wait_for(client, "video track[kind='captions'][srclang='en']").await;
+    // The exhibitor's link opens in a new tab with no way back to this page.
+    wait_for(
+        client,
+        "a[href='https://example.org/careers'][target='_blank'][rel~='noopener'][rel~='noreferrer']",
+    )
+    .await;
+    let offer = wait_for(client, ".opportunities li").await;
+    wait_for_text(&offer, "Apprenticeship: Engineering apprenticeship").await;
     let stand = client.screenshot().await.expect("screenshot");
     std::fs::write(artifacts_dir().join("stand.png"), stand).expect("save screenshot");
     wait_for(client, "button.download")

@@ -4,7 +4,8 @@
 use careers_api::model::{Fair, Prospectus, School, Stand, Video};
 use careers_api::store::Store;
 use shared::domain::{
-    ExhibitorKind, FairId, JoinCode, Name, ProspectusId, SchoolId, StandId, VideoId,
+    ExhibitorKind, FairId, JoinCode, Name, Opportunity, OpportunityKind, ProspectusId, SchoolId,
+    StandId, StandLink, VideoId, WebAddress,
 };
 use time::{Duration, OffsetDateTime};
 
@@ -51,6 +52,15 @@ fn stand(id: &str, title: &str, kind: ExhibitorKind) -> Stand {
             title: name(&format!("A day at {title}")),
             file_key: format!("{id}/insight.webm"),
             captions_key: format!("{id}/insight.vtt"),
+        }],
+        opportunities: vec![Opportunity {
+            kind: OpportunityKind::Apprenticeship,
+            title: name("Engineering apprenticeship"),
+            summary: "Paid training from 16.".into(),
+        }],
+        links: vec![StandLink {
+            title: name("Our careers pages"),
+            url: WebAddress::parse("https://example.org/careers").expect("url"),
         }],
     }
 }

@@ -188,6 +188,49 @@ fn StandView(
             {players}
         }
     });
+    let opportunities = (!detail.opportunities.is_empty()).then(|| {
+        view! {
+            <h2>"Opportunities"</h2>
+            <ul class="opportunities">
+                {detail
+                    .opportunities
+                    .into_iter()
+                    .map(|offer| {
+                        view! {
+                            <li>
+                                <strong>{offer.kind.label()}": "</strong>
+                                {offer.title.to_string()}
+                                <p>{offer.summary}</p>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+    });
+    // Links open in a new tab with no way back into this page
+    // (`noopener`) and without telling the site where the pupil came from.
+    let links = (!detail.links.is_empty()).then(|| {
+        view! {
+            <h2>"Find out more"</h2>
+            <ul class="links">
+                {detail
+                    .links
+                    .into_iter()
+                    .map(|link| {
+                        view! {
+                            <li>
+                                <a href=link.url.to_string() target="_blank" rel="noopener noreferrer">
+                                    {link.title.to_string()}
+                                    <span class="visually-hidden">" (opens in a new tab)"</span>
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+    });
     view! {
         <h1>{summary.name.to_string()}</h1>
         <p class="kind">{summary.kind.label()}</p>
@@ -196,6 +239,8 @@ fn StandView(
         <p class="about">{detail.about}</p>
         {outcomes}
         {videos}
+        {opportunities}
+        {links}
         {prospectuses}
     }
 }

@@ -82,6 +82,8 @@ pub async fn stand_detail(
                 captions_url: state.file_url(&v.captions_key),
             })
             .collect(),
+        opportunities: stand.opportunities.clone(),
+        links: stand.links.clone(),
         about: stand.about,
         learning_outcomes: stand.learning_outcomes,
     })

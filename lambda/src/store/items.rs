@@ -8,8 +8,8 @@ use crate::model::{Encounter, Fair, Prospectus, Pupil, School, Stand, Video};
 use aws_sdk_dynamodb::types::AttributeValue;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use shared::domain::{
-    ExhibitorKind, FairId, InteractionId, InteractionKind, JoinCode, Name, ProspectusId, PupilId,
-    ResumeCode, SchoolId, StandId, YearGroup,
+    ExhibitorKind, FairId, InteractionId, InteractionKind, JoinCode, Name, Opportunity,
+    ProspectusId, PupilId, ResumeCode, SchoolId, StandId, StandLink, YearGroup,
 };
 use shared::encounter::{StandActivity, Tally};
 use std::collections::HashMap;
@@ -132,6 +132,10 @@ pub struct StandItem {
     /// Absent on stands stored before videos existed.
     #[serde(default)]
     pub videos: Vec<Video>,
+    #[serde(default)]
+    pub opportunities: Vec<Opportunity>,
+    #[serde(default)]
+    pub links: Vec<StandLink>,
 }
 
 impl StandItem {
@@ -156,6 +160,8 @@ impl StandItem {
                 })
                 .collect(),
             videos: stand.videos.clone(),
+            opportunities: stand.opportunities.clone(),
+            links: stand.links.clone(),
         }
     }
 }
@@ -180,6 +186,8 @@ impl From<StandItem> for Stand {
                 })
                 .collect(),
             videos: item.videos,
+            opportunities: item.opportunities,
+            links: item.links,
         }
     }
 }

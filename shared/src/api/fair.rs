@@ -1,6 +1,8 @@
 //! What a pupil sees of a fair: the fair itself, the hall of stands, a stand.
 
-use crate::domain::{ExhibitorKind, FairId, Name, ProspectusId, StandId, VideoId};
+use crate::domain::{
+    ExhibitorKind, FairId, Name, Opportunity, ProspectusId, StandId, StandLink, VideoId,
+};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
@@ -55,4 +57,8 @@ pub struct StandDetail {
     pub learning_outcomes: Vec<String>,
     pub prospectuses: Vec<ProspectusView>,
     pub videos: Vec<VideoView>,
+    /// Apprenticeships, work experience, courses.
+    pub opportunities: Vec<Opportunity>,
+    /// The exhibitor's own pages, opened in a new tab.
+    pub links: Vec<StandLink>,
 }

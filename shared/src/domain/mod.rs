@@ -7,6 +7,7 @@ mod exhibitor_kind;
 mod ids;
 mod interaction;
 mod join_code;
+mod link;
 mod paragraph;
 mod pseudonym;
 mod resume_code;
@@ -20,6 +21,7 @@ pub use ids::{
 };
 pub use interaction::{InteractionKind, WatchedMark, WatchedMarkError};
 pub use join_code::{JoinCode, JoinCodeError};
+pub use link::{Opportunity, OpportunityKind, StandLink, WebAddress, WebAddressError};
 pub use paragraph::{AnswerText, Paragraph, ParagraphError, QuestionText};
 pub use pseudonym::Pseudonym;
 pub use resume_code::{RESUME_WORDS, ResumeCode, ResumeCodeError};
