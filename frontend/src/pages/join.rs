@@ -180,16 +180,8 @@ fn JoinForm(
         let fair = fair.clone();
         let navigate = navigate.clone();
         spawn_local(async move {
-            match api::join(&fair, &request).await {
-                Ok(joined) => {
-                    session::save_pupil(&fair, &joined);
-                    navigate(&format!("/fairs/{fair}/hall"), Default::default());
-                }
-                Err(error) => {
-                    server_error.set(Some(error.to_string()));
-                    busy.set(false);
-                }
-            }
+            let result = api::join(&fair, &request).await;
+            enter_hall(&fair, result, &navigate, server_error, busy);
         });
     };
 
@@ -290,16 +282,8 @@ fn ResumeForm(
         };
         let (fair, navigate) = (fair.clone(), navigate.clone());
         spawn_local(async move {
-            match api::resume(&fair, &request).await {
-                Ok(joined) => {
-                    session::save_pupil(&fair, &joined);
-                    navigate(&format!("/fairs/{fair}/hall"), Default::default());
-                }
-                Err(problem) => {
-                    error.set(Some(problem.to_string()));
-                    busy.set(false);
-                }
-            }
+            let result = api::resume(&fair, &request).await;
+            enter_hall(&fair, result, &navigate, error, busy);
         });
     };
     view! {
@@ -336,5 +320,26 @@ fn ResumeForm(
                 {move || if busy.get() { "Carrying on…" } else { "Carry on" }}
             </button>
         </form>
+    }
+}
+
+/// After joining or resuming: remember the pupil on this device and go to
+/// the hall, or say what went wrong and let the form be sent again.
+fn enter_hall(
+    fair: &FairId,
+    result: Result<JoinedPupil, api::ApiClientError>,
+    navigate: &impl Fn(&str, leptos_router::NavigateOptions),
+    error: RwSignal<Option<String>>,
+    busy: RwSignal<bool>,
+) {
+    match result {
+        Ok(joined) => {
+            session::save_pupil(fair, &joined);
+            navigate(&format!("/fairs/{fair}/hall"), Default::default());
+        }
+        Err(problem) => {
+            error.set(Some(problem.to_string()));
+            busy.set(false);
+        }
     }
 }
