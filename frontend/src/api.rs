@@ -304,6 +304,20 @@ pub fn save_csv(name: &str, fetched: Result<String, ApiClientError>) -> String {
     }
 }
 
+/// `GET /api/fairs/{fair}/stands/{stand}/figures.csv`: the exhibitor's
+/// figures as a file.
+pub async fn stand_figures_csv(
+    fair: &FairId,
+    stand: &StandId,
+    token: &str,
+) -> Result<String, ApiClientError> {
+    csv(
+        &fair_url(fair, &format!("/stands/{stand}/figures.csv")),
+        token,
+    )
+    .await
+}
+
 /// A CSV file from the API, as text.
 async fn csv(url: &str, token: &str) -> Result<String, ApiClientError> {
     let response = send(bearer(Request::get(url), token).build()).await?;

@@ -1,8 +1,8 @@
 //! CSV exports for organisers: UTF-8, RFC 4180 quoting (the `csv` crate),
 //! and every cell that a spreadsheet would run as a formula neutralised.
 
-use shared::api::FairReport;
-use shared::domain::{Benchmark, Pseudonym, PupilId, SchoolId, YearGroup};
+use shared::api::{FairReport, StandFigures};
+use shared::domain::{Benchmark, Pseudonym, PupilId, SchoolId, WatchedMark, YearGroup};
 use shared::encounter::Tally;
 
 /// Prefixes a cell that starts with a formula character with an apostrophe,
@@ -95,6 +95,27 @@ pub fn exhibitors_csv(report: &FairReport) -> Result<Vec<u8>, csv::Error> {
     write_csv(&header, rows)
 }
 
+/// An exhibitor's own figures, one per row, as shown on their page
+/// (counts under 5 as "fewer than 5").
+pub fn stand_figures_csv(figures: &StandFigures) -> Result<Vec<u8>, csv::Error> {
+    let mut rows = vec![
+        ["exhibitor_name".to_owned(), figures.name.to_string()],
+        ["kind".to_owned(), figures.kind.code().to_owned()],
+        ["interactions".to_owned(), figures.interactions.label()],
+        ["encounters".to_owned(), figures.encounters.label()],
+        ["visits".to_owned(), figures.visits.label()],
+        [
+            "prospectus_downloads".to_owned(),
+            figures.prospectus_downloads.label(),
+        ],
+    ];
+    for (mark, figure) in WatchedMark::ALL.iter().zip(figures.watched) {
+        rows.push([format!("videos_watched_{}", mark.percent()), figure.label()]);
+    }
+    rows.push(["questions".to_owned(), figures.questions.label()]);
+    write_csv(&["figure", "value"], rows.into_iter().map(Vec::from))
+}
+
 /// Attendance and encounter totals per year group (7 to 13).
 pub fn year_groups_csv(report: &FairReport) -> Result<Vec<u8>, csv::Error> {
     let header = [&["year_group"][..], &ATTENDANCE_HEADER].concat();
@@ -152,7 +173,7 @@ pub fn pupils_csv_piece(first: bool, rows: &[PupilRow<'_>]) -> Result<Vec<u8>, c
 #[cfg(test)]
 mod tests {
     use super::*;
-    use shared::api::SchoolTotals;
+    use shared::api::{Figure, SchoolTotals};
     use shared::domain::{FairId, Name, SchoolId};
 
     #[test]
@@ -202,5 +223,29 @@ mod tests {
             lines.next(),
             Some("s1,\"'=Danger, \"\"Quoted\"\" School\",2,1,3,2,1,1")
         );
+    }
+
+    #[test]
+    fn stand_figures_are_one_per_row_with_small_counts_hidden_and_names_neutralised() {
+        let figures = StandFigures {
+            stand: shared::domain::StandId::parse("acme").expect("id"),
+            name: Name::parse("=Acme").expect("name"),
+            kind: shared::domain::ExhibitorKind::Employer,
+            interactions: Figure::suppressed(12),
+            encounters: Figure::suppressed(3),
+            visits: Figure::suppressed(9),
+            prospectus_downloads: Figure::suppressed(0),
+            watched: [7, 5, 2, 1].map(Figure::suppressed),
+            questions: Figure::suppressed(6),
+        };
+        let csv = String::from_utf8(stand_figures_csv(&figures).expect("csv")).expect("utf-8");
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[0], "figure,value");
+        assert_eq!(lines[1], "exhibitor_name,'=Acme");
+        assert!(lines.contains(&"encounters,fewer than 5"));
+        assert!(lines.contains(&"videos_watched_25,7"));
+        assert!(lines.contains(&"videos_watched_100,fewer than 5"));
+        assert_eq!(lines.last(), Some(&"questions,6"));
+        assert_eq!(lines.len(), 12);
     }
 }

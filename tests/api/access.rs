@@ -166,11 +166,19 @@ async fn an_exhibitor_sees_only_their_own_stands_figures_with_small_counts_hidde
         "one pupil is not shown as 1"
     );
     assert_eq!(figures.interactions.label(), "fewer than 5");
+    let csv_path = format!("{path}.csv");
+    let csv = app.get(&csv_path, Some(&own)).await;
+    assert_eq!(csv.status(), 200);
+    let csv = csv.text().await.expect("csv");
+    assert!(csv.starts_with("figure,value\n"), "{csv}");
+    assert!(csv.contains("\nencounters,fewer than 5\n"), "{csv}");
     for (token, why) in [
         (&other, "another stand's exhibitor"),
         (&pupil.token, "a pupil"),
     ] {
         let response = app.get(&path, Some(token)).await;
         assert_eq!(response.status(), 403, "{why}");
+        let response = app.get(&csv_path, Some(token)).await;
+        assert_eq!(response.status(), 403, "CSV: {why}");
     }
 }

@@ -139,6 +139,13 @@ async fn pupil_joins_visits_a_stand_downloads_the_prospectus_and_the_export_coun
     wait_for_text(&question, "Minehead School").await;
     let page = client.screenshot().await.expect("screenshot");
     std::fs::write(artifacts_dir().join("exhibitor.png"), page).expect("save screenshot");
+    wait_for(client, "#download-figures")
+        .await
+        .click()
+        .await
+        .expect("download figures");
+    let saved = wait_for(client, "#download-status").await;
+    wait_for_text(&saved, "Downloaded").await;
     question
         .find(fantoccini::Locator::Css("textarea"))
         .await

@@ -10,6 +10,7 @@ use crate::api;
 use crate::components::Fetched;
 use crate::session::{self, LinkRole};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use shared::api::{SUPPRESS_BELOW, StandFigures};
 use shared::domain::{FairId, StandId, WatchedMark};
 
@@ -36,6 +37,7 @@ fn Exhibitor(
         }
         .into_any();
     };
+    let status = RwSignal::new(String::new());
     let figures = Fetched::new({
         let (fair, stand, token) = (fair.clone(), stand.clone(), token.clone());
         move || {
@@ -43,8 +45,26 @@ fn Exhibitor(
             async move { api::stand_figures(&fair, &stand, &token).await }
         }
     });
+    let download = {
+        let (fair, stand, token) = (fair.clone(), stand.clone(), token.clone());
+        move |_| {
+            let (fair, stand, token) = (fair.clone(), stand.clone(), token.clone());
+            status.set("Preparing the download…".to_owned());
+            spawn_local(async move {
+                let name = format!("{fair}-{stand}-figures.csv");
+                let fetched = api::stand_figures_csv(&fair, &stand, &token).await;
+                status.try_set(api::save_csv(&name, fetched));
+            });
+        }
+    };
     view! {
         {figures.view(|figures| view! { <FiguresView figures /> }.into_any(), None)}
+        <p class="actions">
+            <button type="button" class="secondary" id="download-figures" on:click=download>
+                "Download these figures (CSV)"
+            </button>
+        </p>
+        <p id="download-status" class="status" role="status">{move || status.get()}</p>
         <Inbox fair stand token />
     }
     .into_any()

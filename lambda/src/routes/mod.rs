@@ -23,6 +23,10 @@ pub fn api() -> Router<AppState> {
             get(reports::stand_figures),
         )
         .route(
+            "/fairs/{fair}/stands/{stand}/figures.csv",
+            get(reports::stand_figures_csv),
+        )
+        .route(
             "/fairs/{fair}/stands/{stand}/questions",
             get(questions::for_pupil),
         )

@@ -120,6 +120,27 @@ pub async fn stand_figures(
         .map(Json)
 }
 
+/// The exhibitor's own figures as a CSV file.
+pub async fn stand_figures_csv(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((fair, stand)): Path<(FairId, StandId)>,
+) -> Result<Response, ApiError> {
+    if caller.exhibitor_of(&fair)? != &stand {
+        return Err(ApiError::Forbidden);
+    }
+    let figures = service::stand_figures(&state, &fair, &stand).await?;
+    let body = export::stand_figures_csv(&figures).map_err(|error| {
+        tracing::error!(%error, "writing CSV failed");
+        ApiError::Internal
+    })?;
+    Ok(csv_response(
+        &fair,
+        &format!("{stand}-figures"),
+        Body::from(body),
+    ))
+}
+
 pub async fn year_groups_csv(
     State(state): State<AppState>,
     caller: Caller,
