@@ -7,6 +7,7 @@
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
 use shared::api::{JoinedPupil, RecordInteraction};
 use shared::domain::FairId;
+use std::collections::BTreeSet;
 
 fn pupil_key(fair: &FairId) -> String {
     format!("careers-fair:{fair}:pupil")
@@ -41,6 +42,21 @@ pub fn pupil(fair: &FairId) -> Option<JoinedPupil> {
 /// then the pupil stays signed in for this page only, which is still usable.
 pub fn save_pupil(fair: &FairId, pupil: &JoinedPupil) -> bool {
     LocalStorage::set(pupil_key(fair), pupil).is_ok()
+}
+
+fn interests_key(fair: &FairId) -> String {
+    format!("careers-fair:{fair}:interests")
+}
+
+/// The sectors the pupil said they are interested in, on this device only
+/// (the server never needs them).
+pub fn interests(fair: &FairId) -> BTreeSet<String> {
+    LocalStorage::get(interests_key(fair)).unwrap_or_default()
+}
+
+pub fn save_interests(fair: &FairId, interests: &BTreeSet<String>) {
+    // Storage may be full or off; the choice then lasts for this page.
+    let _ = LocalStorage::set(interests_key(fair), interests);
 }
 
 fn outbox_key(fair: &FairId) -> String {

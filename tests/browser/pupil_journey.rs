@@ -188,6 +188,22 @@ async fn pupil_joins_visits_a_stand_downloads_the_prospectus_and_the_export_coun
         &format!("[data-met='true'] a[href$='/stands/{EMPLOYER}']"),
     )
     .await;
+    // Ticking an interest suggests the stands in that sector not yet met.
+    wait_for(client, "label[for='interest-0']")
+        .await
+        .click()
+        .await
+        .expect("tick Engineering");
+    wait_for(client, "#suggested a[href$='/stands/exmoor-college']").await;
+    assert!(
+        client
+            .find(fantoccini::Locator::Css(&format!(
+                "#suggested a[href$='/stands/{EMPLOYER}']"
+            )))
+            .await
+            .is_err(),
+        "a stand already met is not suggested"
+    );
     wait_for(client, "#stand-search")
         .await
         .send_keys("exmoor")

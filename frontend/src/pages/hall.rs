@@ -1,6 +1,7 @@
 //! `/fairs/:fair/hall`: who the pupil is, and every stand as a card, which
 //! the pupil can narrow by kind of exhibitor, by sector and by name. Stands
-//! the pupil has already met are marked.
+//! the pupil has already met are marked, and stands in the sectors they
+//! say interest them (kept on this device) are suggested first.
 
 use super::{BadLink, use_fair};
 use crate::components::{Fetched, NeedsJoin, StandCard};
@@ -44,6 +45,29 @@ impl HallFilter {
             .all(|word| name.contains(&word.to_lowercase()));
         kind && sector && search
     }
+}
+
+/// How many stands "Suggested for you" shows at most.
+const SUGGESTIONS: usize = 6;
+
+/// Stands in the pupil's sectors of interest that they have not met yet,
+/// in hall order, at most [`SUGGESTIONS`].
+fn suggestions<'a>(
+    stands: &'a [StandSummary],
+    interests: &BTreeSet<String>,
+    met: &HashSet<StandId>,
+) -> Vec<&'a StandSummary> {
+    stands
+        .iter()
+        .filter(|stand| !met.contains(&stand.id))
+        .filter(|stand| {
+            stand
+                .sectors
+                .iter()
+                .any(|sector| interests.contains(sector))
+        })
+        .take(SUGGESTIONS)
+        .collect()
 }
 
 /// The stands and which of them the pupil has met.
@@ -113,6 +137,7 @@ fn FilteredStands(
     data: HallData,
 ) -> impl IntoView {
     let filter = RwSignal::new(HallFilter::default());
+    let interests = RwSignal::new(session::interests(&fair));
     let sectors: BTreeSet<String> = data
         .stands
         .iter()
@@ -120,6 +145,53 @@ fn FilteredStands(
         .collect();
     let kinds: BTreeSet<ExhibitorKind> = data.stands.iter().map(|stand| stand.kind).collect();
     let HallData { stands, met } = data;
+    let (stands, met) = (std::sync::Arc::new(stands), std::sync::Arc::new(met));
+    let suggested = {
+        let (fair, stands, met) = (fair.clone(), stands.clone(), met.clone());
+        move || {
+            let chosen = interests.get();
+            let cards = suggestions(&stands, &chosen, &met)
+                .into_iter()
+                .map(|stand| view! { <li><StandCard fair=fair.clone() stand=stand.clone() met=false /></li> })
+                .collect::<Vec<_>>();
+            (!cards.is_empty()).then(|| {
+                view! {
+                    <h3 id="suggested-heading">"Suggested for you"</h3>
+                    <ul class="stands" id="suggested" aria-labelledby="suggested-heading">{cards}</ul>
+                }
+            })
+        }
+    };
+    let interest_boxes = sectors
+        .iter()
+        .enumerate()
+        .map(|(i, sector)| {
+            let id = format!("interest-{i}");
+            let label = sector.clone();
+            let (sector, save_sector, fair) = (sector.clone(), sector.clone(), fair.clone());
+            view! {
+                <div class="check">
+                    <input
+                        type="checkbox"
+                        id=id.clone()
+                        prop:checked=move || interests.with(|chosen| chosen.contains(&sector))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            interests.update(|chosen| {
+                                if on {
+                                    chosen.insert(save_sector.clone());
+                                } else {
+                                    chosen.remove(&save_sector);
+                                }
+                            });
+                            interests.with_untracked(|chosen| session::save_interests(&fair, chosen));
+                        }
+                    />
+                    <label for=id>{label}</label>
+                </div>
+            }
+        })
+        .collect_view();
     let shown = move || {
         let filter = filter.get();
         let cards = stands
@@ -140,6 +212,16 @@ fn FilteredStands(
         }
     };
     view! {
+        <details class="interests" open=interests.with_untracked(BTreeSet::is_empty)>
+            <summary>"What are you interested in?"</summary>
+            <p class="hint">"Tick the sectors you would like to find out about, and we will suggest stands. Only this device remembers them."</p>
+            <fieldset>
+                <legend class="visually-hidden">"Sectors that interest you"</legend>
+                {interest_boxes}
+            </fieldset>
+        </details>
+        {suggested}
+        <h3>"All stands"</h3>
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
             <div class="field">
                 <label for="stand-search">"Search by name"</label>
@@ -238,5 +320,28 @@ mod tests {
         assert!(search("point HINKLEY").matches(&hinkley));
         assert!(!search("hinkley college").matches(&hinkley));
         assert!(search("   ").matches(&college));
+    }
+
+    #[test]
+    fn suggestions_are_unmet_stands_in_the_chosen_sectors() {
+        let mut energy = stand("Hinkley Point C", ExhibitorKind::Employer, &["Energy"]);
+        energy.id = StandId::parse("hinkley").expect("id");
+        let mut care = stand("Somerset Care", ExhibitorKind::Employer, &["Care"]);
+        care.id = StandId::parse("care").expect("id");
+        let mut college = stand(
+            "Bridgwater College",
+            ExhibitorKind::College,
+            &["Energy", "Care"],
+        );
+        college.id = StandId::parse("college").expect("id");
+        let stands = vec![energy, care, college];
+        let interests = BTreeSet::from(["Energy".to_owned()]);
+        let met = HashSet::from([StandId::parse("hinkley").expect("id")]);
+        let names: Vec<_> = suggestions(&stands, &interests, &met)
+            .iter()
+            .map(|s| s.name.to_string())
+            .collect();
+        assert_eq!(names, ["Bridgwater College"]);
+        assert!(suggestions(&stands, &BTreeSet::new(), &HashSet::new()).is_empty());
     }
 }
