@@ -21,8 +21,9 @@ use crate::tools::{self, Needs};
 use crate::web;
 use crate::workspace::Workspace;
 
-/// Versioned: a table from before the roster index is left alone on disk.
-const TABLE_NAME: &str = "careers-fair-demo-2";
+/// Versioned: a table from before the roster index (2), or before resume
+/// codes, stand links and opportunities (3), is left alone on disk.
+const TABLE_NAME: &str = "careers-fair-demo-3";
 const ENGINE_PORT: u16 = 8000;
 const API_PORT: u16 = 3000;
 const BASE_URL: &str = "http://127.0.0.1:3000";
