@@ -93,13 +93,13 @@ impl Caller {
         }
     }
 
-    /// The stand of an exhibitor of `fair`.
-    pub fn exhibitor_of(&self, fair: &FairId) -> Result<&StandId, ApiError> {
+    /// Succeeds for the exhibitor of `stand` in `fair`.
+    pub fn exhibits_at(&self, fair: &FairId, stand: &StandId) -> Result<(), ApiError> {
         match self {
             Caller::Exhibitor {
                 fair: theirs,
-                stand,
-            } if theirs == fair => Ok(stand),
+                stand: their_stand,
+            } if theirs == fair && their_stand == stand => Ok(()),
             _ => Err(ApiError::Forbidden),
         }
     }
@@ -107,13 +107,7 @@ impl Caller {
     /// Succeeds for the exhibitor of `stand` in `fair`, and for the fair's
     /// organiser (who looks after what is said on every stand).
     pub fn runs_stand(&self, fair: &FairId, stand: &StandId) -> Result<(), ApiError> {
-        match self {
-            Caller::Exhibitor {
-                fair: theirs,
-                stand: their_stand,
-            } if theirs == fair && their_stand == stand => Ok(()),
-            Caller::Organiser { fair: theirs } if theirs == fair => Ok(()),
-            _ => Err(ApiError::Forbidden),
-        }
+        self.exhibits_at(fair, stand)
+            .or_else(|_| self.organiser_of(fair))
     }
 }

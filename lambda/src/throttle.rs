@@ -116,17 +116,22 @@ impl<'a> Attempts<'a> {
 
     /// Counts a failed attempt.
     pub async fn failed(&self) -> Result<(), ApiError> {
-        let window_end = (self.window + 1) * WINDOW_SECONDS;
         self.state
             .store
-            .count_failed_attempt(self.fair, &self.client, self.window, window_end)
+            .count_failed_attempt(self.fair, &self.client, self.window, self.window_end())
             .await?;
         Ok(())
     }
 
+    /// When the window ends, in seconds since 1970.
+    fn window_end(&self) -> i64 {
+        (self.window + 1) * WINDOW_SECONDS
+    }
+
     fn retry_after(&self) -> u64 {
-        let window_end = (self.window + 1) * WINDOW_SECONDS;
-        u64::try_from(window_end - self.now).unwrap_or(1).max(1)
+        u64::try_from(self.window_end() - self.now)
+            .unwrap_or(1)
+            .max(1)
     }
 }
 

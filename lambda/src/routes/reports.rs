@@ -33,11 +33,20 @@ async fn csv_export(
 ) -> Result<Response, ApiError> {
     caller.organiser_of(&fair)?;
     let report = service::fair_report(&state, &fair).await?;
-    let body = write(&report).map_err(|error| {
+    csv_file(&fair, name, write(&report))
+}
+
+/// A CSV file written in full, or `Internal` if writing it failed.
+fn csv_file(
+    fair: &FairId,
+    name: &str,
+    written: Result<Vec<u8>, csv::Error>,
+) -> Result<Response, ApiError> {
+    let body = written.map_err(|error| {
         tracing::error!(%error, "writing CSV failed");
         ApiError::Internal
     })?;
-    Ok(csv_response(&fair, name, Body::from(body)))
+    Ok(csv_response(fair, name, Body::from(body)))
 }
 
 fn csv_response(fair: &FairId, name: &str, body: Body) -> Response {
@@ -112,9 +121,7 @@ pub async fn stand_figures(
     caller: Caller,
     Path((fair, stand)): Path<(FairId, StandId)>,
 ) -> Result<Json<StandFigures>, ApiError> {
-    if caller.exhibitor_of(&fair)? != &stand {
-        return Err(ApiError::Forbidden);
-    }
+    caller.exhibits_at(&fair, &stand)?;
     service::stand_figures(&state, &fair, &stand)
         .await
         .map(Json)
@@ -126,19 +133,13 @@ pub async fn stand_figures_csv(
     caller: Caller,
     Path((fair, stand)): Path<(FairId, StandId)>,
 ) -> Result<Response, ApiError> {
-    if caller.exhibitor_of(&fair)? != &stand {
-        return Err(ApiError::Forbidden);
-    }
+    caller.exhibits_at(&fair, &stand)?;
     let figures = service::stand_figures(&state, &fair, &stand).await?;
-    let body = export::stand_figures_csv(&figures).map_err(|error| {
-        tracing::error!(%error, "writing CSV failed");
-        ApiError::Internal
-    })?;
-    Ok(csv_response(
+    csv_file(
         &fair,
         &format!("{stand}-figures"),
-        Body::from(body),
-    ))
+        export::stand_figures_csv(&figures),
+    )
 }
 
 pub async fn year_groups_csv(
