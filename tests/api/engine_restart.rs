@@ -5,7 +5,7 @@ use careers_api::demo;
 use shared::domain::FairId;
 use std::time::Duration;
 use tests::engine::OwnEngine;
-use tests::replay::{join_all, plan, reconcile, send_all};
+use tests::replay::{Progress, join_all, plan, reconcile, send_all};
 use tests::spawn_app_on;
 
 #[tokio::test]
@@ -20,7 +20,16 @@ async fn an_engine_stopped_mid_replay_loses_and_doubles_nothing() {
         .await
         .expect("joins");
 
-    let replay = send_all(&app.http, &app.address, &fair, &plan, &tokens, 8);
+    let progress = Progress::default();
+    let replay = send_all(
+        &app.http,
+        &app.address,
+        &fair,
+        &plan,
+        &tokens,
+        8,
+        &progress,
+    );
     let crash = async {
         tokio::time::sleep(Duration::from_millis(1_000)).await;
         engine.stop().await;

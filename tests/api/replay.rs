@@ -4,7 +4,7 @@
 
 use careers_api::demo;
 use shared::domain::FairId;
-use tests::replay::{join_all, plan, reconcile, send_all};
+use tests::replay::{Progress, join_all, plan, reconcile, send_all};
 use tests::spawn_app;
 
 #[tokio::test]
@@ -20,9 +20,17 @@ async fn a_small_fair_replayed_with_retries_reconciles_exactly_with_the_exports(
     let tokens = join_all(&app.http, &app.address, &fair, &plan, 16)
         .await
         .expect("joins");
-    let outcome = send_all(&app.http, &app.address, &fair, &plan, &tokens, 16)
-        .await
-        .expect("replay");
+    let outcome = send_all(
+        &app.http,
+        &app.address,
+        &fair,
+        &plan,
+        &tokens,
+        16,
+        &Progress::default(),
+    )
+    .await
+    .expect("replay");
     assert_eq!(
         outcome.created, plan.unique_interactions,
         "each interaction recorded once"

@@ -14,9 +14,10 @@ use futures::{StreamExt, stream};
 use peakmem_alloc::{INSTRUMENTED_SYSTEM, PeakMemAlloc};
 use shared::domain::FairId;
 use std::alloc::System;
+use std::sync::Arc;
 use std::time::Instant;
 use tests::export_bench::measure;
-use tests::replay::{join_all, plan, reconcile, send_all};
+use tests::replay::{Progress, join_all, plan, reconcile, send_all};
 
 #[global_allocator]
 static ALLOC: &PeakMemAlloc<System> = &INSTRUMENTED_SYSTEM;
@@ -80,6 +81,23 @@ async fn bare_put_rate(endpoint: &str, count: usize, concurrency: usize) -> anyh
     Ok(count as f64 / elapsed.as_secs_f64())
 }
 
+/// A line a minute while the interactions go in, since at 40x they take
+/// hours and the engine's file must not be read meanwhile.
+async fn report_progress(progress: Arc<Progress>, total: usize) {
+    let started = Instant::now();
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+    every.tick().await;
+    loop {
+        every.tick().await;
+        let answered = progress.answered();
+        println!(
+            "  ... {answered} of {total} requests answered after {:.0} s ({:.0}/s)",
+            started.elapsed().as_secs_f64(),
+            answered as f64 / started.elapsed().as_secs_f64()
+        );
+    }
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let args: Args = tests::bench_args();
@@ -110,6 +128,8 @@ async fn main() -> anyhow::Result<()> {
     let tokens = join_all(&app.http, &app.address, &fair, &plan, args.concurrency).await?;
     let join_time = joining.elapsed();
     let before = app.store.capacity_used();
+    let progress = Arc::new(Progress::default());
+    let ticker = tokio::spawn(report_progress(progress.clone(), plan.sends.len()));
     let outcome = send_all(
         &app.http,
         &app.address,
@@ -117,8 +137,10 @@ async fn main() -> anyhow::Result<()> {
         &plan,
         &tokens,
         args.concurrency,
+        &progress,
     )
     .await?;
+    ticker.abort();
     let used = app.store.capacity_used();
 
     let differences = reconcile(&app, &fair, &plan).await?;

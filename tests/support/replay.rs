@@ -11,6 +11,7 @@ use rand::{Rng, SeedableRng};
 use shared::api::{JoinRequest, JoinedPupil, RecordInteraction};
 use shared::domain::{Benchmark, FairId, InteractionId, InteractionKind, SchoolId, StandId};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// Totals for one school, as the schools export has them.
@@ -272,6 +273,18 @@ pub async fn join_all(
     joined.into_iter().collect()
 }
 
+/// How many sends have been answered so far, for a long replay to report
+/// while it runs (so nobody is tempted to peek at the engine's file, which
+/// makes DynamoDB Local drop writes).
+#[derive(Debug, Default)]
+pub struct Progress(AtomicUsize);
+
+impl Progress {
+    pub fn answered(&self) -> usize {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
 /// Sends every interaction of the plan, `concurrency` at a time, retrying
 /// with back-off (same body, same id) whenever the server or the connection
 /// fails, as the front end does.
@@ -282,6 +295,7 @@ pub async fn send_all(
     plan: &Plan,
     tokens: &[String],
     concurrency: usize,
+    progress: &Progress,
 ) -> anyhow::Result<Outcome> {
     let url = format!("{base}/api/fairs/{fair}/interactions");
     let started = Instant::now();
@@ -297,7 +311,10 @@ pub async fn send_all(
                     .send()
                     .await;
                 match sent.as_ref().map(|r| r.status().as_u16()) {
-                    Ok(status @ (200 | 201)) => return Ok((status, first.elapsed(), attempt)),
+                    Ok(status @ (200 | 201)) => {
+                        progress.0.fetch_add(1, Ordering::Relaxed);
+                        return Ok((status, first.elapsed(), attempt));
+                    }
                     Ok(status) if status < 500 => {
                         bail!("interaction {} refused with {status}", interaction.id)
                     }

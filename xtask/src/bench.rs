@@ -70,6 +70,8 @@ pub fn run(ws: &Workspace, bench: Bench, args: &[String]) -> Result<()> {
             })
         }
     };
+    // A dropped write explains any failed reconciliation, so it comes first.
+    let result = engine.check_no_dropped_writes().and(result);
     engine.stop();
     result
 }

@@ -28,11 +28,19 @@ pub enum Storage {
     Dir(PathBuf),
 }
 
+/// What DynamoDB Local logs when SQLite refuses it a write lock. The
+/// engine then drops the write yet still answers success: the 40x ledger
+/// replay lost 2,168 acknowledged transactions this way, one per logged
+/// line, while a `sqlite3` shell was reading the engine's file.
+const DROPPED_WRITE: &str = "SQLiteBusyException";
+
 /// A running engine; stopped on drop if this process started it.
 pub struct Engine {
     port: u16,
     /// None when an engine that was already running is reused.
     process: Option<Running>,
+    /// Where the engine this process started writes its log.
+    log: Option<PathBuf>,
 }
 
 impl Engine {
@@ -90,6 +98,7 @@ impl Engine {
         Ok(Self {
             port,
             process: Some(process),
+            log: Some(log.to_owned()),
         })
     }
 
@@ -109,6 +118,7 @@ impl Engine {
             return Ok(Self {
                 port,
                 process: None,
+                log: None,
             });
         }
         Self::start(jar_dir, port, storage, log)
@@ -125,6 +135,17 @@ impl Engine {
             Some(process) => process.try_status(),
             None => Ok(None),
         }
+    }
+
+    /// Fails if the engine logged writes it dropped while answering success,
+    /// since every count taken from it since it started is then unreliable.
+    pub fn check_no_dropped_writes(&self) -> Result<()> {
+        let Some(log) = &self.log else {
+            return Ok(());
+        };
+        let text = std::fs::read_to_string(log)
+            .with_context(|| format!("reading the engine's log {}", log.display()))?;
+        dropped_writes(&text, log)
     }
 
     /// Stops the engine if this process started it (reused ones keep running).
@@ -167,6 +188,20 @@ fn is_dynamodb(port: u16) -> bool {
         .contains("x-amzn-requestid")
 }
 
+fn dropped_writes(log_text: &str, log: &Path) -> Result<()> {
+    let dropped = log_text.matches(DROPPED_WRITE).count();
+    if dropped > 0 {
+        bail!(
+            "DynamoDB Local logged {dropped} \"database is locked\" errors ({}): it drops such \
+             writes while answering success, so this run's counts cannot be trusted. Something \
+             else opened its SQLite file during the run (a sqlite3 shell, a backup); run again \
+             without touching it.",
+            log.display()
+        );
+    }
+    Ok(())
+}
+
 /// The last lines of a log file, for error messages.
 fn tail(log: &Path) -> String {
     let text = std::fs::read_to_string(log).unwrap_or_default();
@@ -198,6 +233,19 @@ mod tests {
         assert!(is_dynamodb(port));
         engine.stop();
         assert!(!answers(port), "the engine still answers after stop");
+    }
+
+    #[test]
+    fn a_log_with_locked_database_errors_fails_the_run_and_a_clean_one_passes() {
+        let log = Path::new("engine.log");
+        let clean = "Initializing DynamoDB Local with the following configuration:\nPort: 8000\n";
+        assert!(dropped_writes(clean, log).is_ok());
+        let locked = format!(
+            "{clean}WARNING: [sqlite] SQLiteDBAccess$33@5d04bce4: job exception\n\
+             com.almworks.sqlite4java.SQLiteBusyException: [5] DB[1] exec() database is locked\n"
+        );
+        let error = dropped_writes(&locked, log).unwrap_err().to_string();
+        assert!(error.contains("logged 1 \"database is locked\""), "{error}");
     }
 
     #[test]

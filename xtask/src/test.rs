@@ -111,7 +111,8 @@ fn run_steps(ws: &Workspace, steps: &mut Steps) -> Result<()> {
                 .env("CHROMEDRIVER", CHROMEDRIVER)
                 .env("CHROMIUM", CHROMIUM)
                 .env("TEST_ARTIFACTS", &artifacts),
-        )
+        )?;
+        engine.check_no_dropped_writes()
     })?;
     steps.run("stop DynamoDB Local and Secrets Manager", || {
         engine.stop();
