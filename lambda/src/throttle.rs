@@ -28,7 +28,7 @@ pub const FAILURES_ALLOWED: u32 = 20;
 /// The window's length in seconds.
 pub const WINDOW_SECONDS: i64 = 600;
 
-/// Where a request came from: the source address API Gateway saw, or the
+/// Where a request came from: the source address Lambda's event gives, or the
 /// peer's address when served locally; `None` if neither is known (all such
 /// requests then share one count).
 #[derive(Debug, Clone, PartialEq, Eq)]

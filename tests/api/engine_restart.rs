@@ -21,15 +21,7 @@ async fn an_engine_stopped_mid_replay_loses_and_doubles_nothing() {
         .expect("joins");
 
     let progress = Progress::default();
-    let replay = send_all(
-        &app.http,
-        &app.address,
-        &fair,
-        &plan,
-        &tokens,
-        8,
-        &progress,
-    );
+    let replay = send_all(&app.http, &app.address, &fair, &plan, &tokens, 8, &progress);
     let crash = async {
         tokio::time::sleep(Duration::from_millis(1_000)).await;
         engine.stop().await;

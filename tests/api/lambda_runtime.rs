@@ -95,6 +95,7 @@ async fn the_lambda_binary_joins_records_and_exports_through_the_runtime_api() {
         .await
         .expect("exported");
     assert_eq!(export["statusCode"], 200);
+    assert_eq!(export["streamed"], true, "the export went out as a stream");
     let csv = export["body"].as_str().expect("CSV body");
     assert!(
         csv.lines()

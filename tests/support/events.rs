@@ -1,4 +1,4 @@
-//! API Gateway HTTP API (payload format 2.0) events, as AWS hands them to
+//! Payload format 2.0 events (a function URL's, as API Gateway's HTTP API), as AWS hands them to
 //! the function.
 
 use serde_json::{Value, json};

@@ -57,7 +57,6 @@ pub fn start(runtime_api: &str, settings: &[(&str, Option<String>)], capture_log
         .env("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "256")
         .env("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST")
         .env("AWS_REGION", "eu-west-2")
-        .env("AWS_LAMBDA_HTTP_IGNORE_STAGE_IN_PATH", "true")
         .env("RUST_LOG", "info")
         .stdout(output())
         .stderr(output())

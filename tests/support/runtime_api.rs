@@ -76,15 +76,41 @@ fn finish(shared: &Shared, id: &str, outcome: Result<Value, Value>) {
     }
 }
 
+/// What a streaming function sends before its body: the status line and
+/// headers as JSON, then eight zero bytes.
+const PRELUDE_END: &[u8] = &[0; 8];
+
+/// A response in the buffered shape (`statusCode`, `headers`,
+/// `body`), whichever way the function sent it; `streamed` says which.
+fn read_response(headers: &HeaderMap, body: &[u8]) -> Result<Value, String> {
+    let streamed = headers
+        .get("lambda-runtime-function-response-mode")
+        .is_some_and(|mode| mode == "streaming");
+    if !streamed {
+        return serde_json::from_slice(body).map_err(|e| e.to_string());
+    }
+    let split = body
+        .windows(PRELUDE_END.len())
+        .position(|window| window == PRELUDE_END)
+        .ok_or("a streamed response without its prelude")?;
+    let mut response: Value =
+        serde_json::from_slice(&body[..split]).map_err(|e| format!("prelude: {e}"))?;
+    let payload = &body[split + PRELUDE_END.len()..];
+    response["body"] = Value::String(String::from_utf8_lossy(payload).into_owned());
+    response["streamed"] = Value::Bool(true);
+    Ok(response)
+}
+
 async fn response(
     State(shared): State<Shared>,
     Path(id): Path<String>,
+    headers: HeaderMap,
     body: Bytes,
 ) -> &'static str {
     finish(
         &shared,
         &id,
-        serde_json::from_slice(&body).map_err(|e| Value::String(e.to_string())),
+        read_response(&headers, &body).map_err(Value::String),
     );
     "ok"
 }
