@@ -113,6 +113,9 @@ pub struct Settings {
     /// Where prospectuses and videos are served from (`FILES_BASE_URL`):
     /// `/files` locally, the CloudFront distribution in AWS.
     pub files_base_url: String,
+    /// What CloudFront sends in `X-Origin-Verify` (`ORIGIN_VERIFY`), which
+    /// lets the function trust the viewer's address CloudFront passes on.
+    pub origin_verify: Option<String>,
 }
 
 impl Settings {
@@ -125,6 +128,7 @@ impl Settings {
             table_name: env.table_name,
             dynamodb_endpoint: env.dynamodb_endpoint,
             files_base_url: env.files_base_url,
+            origin_verify: env.origin_verify,
         })
     }
 }
@@ -136,6 +140,7 @@ struct Environment {
     dynamodb_endpoint: Option<String>,
     key: KeySource,
     files_base_url: String,
+    origin_verify: Option<String>,
 }
 
 impl Environment {
@@ -151,6 +156,7 @@ impl Environment {
                 .unwrap_or_else(|| "/files".to_owned())
                 .trim_end_matches('/')
                 .to_owned(),
+            origin_verify: set("ORIGIN_VERIFY"),
         })
     }
 }

@@ -4,7 +4,7 @@
 use crate::auth::Tokens;
 use crate::config::Settings;
 use crate::store::Store;
-use crate::throttle::ClientKeys;
+use crate::throttle::{ClientKeys, EdgeTrust};
 use aws_sdk_dynamodb::config::timeout::TimeoutConfig;
 use aws_sdk_dynamodb::config::{Credentials, Region};
 use std::time::Duration;
@@ -14,8 +14,15 @@ pub struct AppState {
     pub store: Store,
     pub tokens: Tokens,
     pub client_keys: ClientKeys,
+    pub edge: EdgeTrust,
     /// Prefix of file URLs: `/files` locally, a CDN in AWS.
     pub files_base_url: String,
+}
+
+impl axum::extract::FromRef<AppState> for EdgeTrust {
+    fn from_ref(state: &AppState) -> Self {
+        state.edge.clone()
+    }
 }
 
 impl AppState {
@@ -24,6 +31,7 @@ impl AppState {
             store: Store::new(client, settings.table_name.clone()),
             tokens: Tokens::new(&settings.signing_key),
             client_keys: ClientKeys::new(&settings.signing_key),
+            edge: EdgeTrust::new(settings.origin_verify.clone()),
             files_base_url: settings.files_base_url.clone(),
         }
     }

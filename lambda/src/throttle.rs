@@ -12,7 +12,8 @@
 use crate::config::SigningKey;
 use crate::error::ApiError;
 use crate::state::AppState;
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::{ConnectInfo, FromRef, FromRequestParts};
+use axum::http::HeaderMap;
 use axum::http::request::Parts;
 use hmac::{Hmac, Mac};
 use lambda_http::RequestExt;
@@ -21,6 +22,7 @@ use sha2::Sha256;
 use shared::domain::FairId;
 use std::convert::Infallible;
 use std::net::SocketAddr;
+use subtle::ConstantTimeEq;
 use time::OffsetDateTime;
 
 /// Failed attempts an address may make in one window.
@@ -28,16 +30,23 @@ pub const FAILURES_ALLOWED: u32 = 20;
 /// The window's length in seconds.
 pub const WINDOW_SECONDS: i64 = 600;
 
-/// Where a request came from: the source address Lambda's event gives, or the
-/// peer's address when served locally; `None` if neither is known (all such
+/// Where a request came from: in AWS, the viewer's address CloudFront
+/// passes on (see [`EdgeTrust`]) or else the source address in Lambda's
+/// event; locally, the peer's address; `None` if none is known (all such
 /// requests then share one count).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClientAddress(pub Option<String>);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddress
+where
+    EdgeTrust: FromRef<S>,
+{
     type Rejection = Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        if let Some(viewer) = EdgeTrust::from_ref(state).viewer_address(&parts.headers) {
+            return Ok(Self(Some(viewer)));
+        }
         if let Some(RequestContext::ApiGatewayV2(context)) = parts.request_context_ref() {
             return Ok(Self(context.http.source_ip.clone()));
         }
@@ -46,6 +55,44 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
             .get::<ConnectInfo<SocketAddr>>()
             .map(|ConnectInfo(address)| address.ip().to_string());
         Ok(Self(peer))
+    }
+}
+
+/// Behind CloudFront, the source address Lambda sees is a CloudFront edge
+/// server's, shared by every pupil that edge serves: counting failures
+/// under it would lock out a whole region after one class's typing
+/// mistakes. So a CloudFront function copies the viewer's own address into
+/// [`VIEWER_ADDRESS`], replacing whatever the viewer sent, and CloudFront
+/// adds [`ORIGIN_VERIFY`] with a value only it and the function know. The
+/// address is believed only when that value matches, since anyone can call
+/// the function URL directly with made-up headers.
+#[derive(Debug, Clone, Default)]
+pub struct EdgeTrust {
+    origin_verify: Option<String>,
+}
+
+/// The header CloudFront's viewer-request function sets to the viewer's IP.
+pub const VIEWER_ADDRESS: &str = "x-viewer-address";
+/// The header CloudFront adds to every request it sends to the function.
+pub const ORIGIN_VERIFY: &str = "x-origin-verify";
+
+impl EdgeTrust {
+    /// `origin_verify`: the value CloudFront sends; `None` trusts no header.
+    pub fn new(origin_verify: Option<String>) -> Self {
+        Self { origin_verify }
+    }
+
+    fn viewer_address(&self, headers: &HeaderMap) -> Option<String> {
+        let expected = self.origin_verify.as_deref()?;
+        let sent = headers.get(ORIGIN_VERIFY)?.as_bytes();
+        if !bool::from(sent.ct_eq(expected.as_bytes())) {
+            return None;
+        }
+        let viewer = headers.get(VIEWER_ADDRESS)?.to_str().ok()?;
+        viewer
+            .parse::<std::net::IpAddr>()
+            .ok()
+            .map(|ip| ip.to_string())
     }
 }
 
@@ -162,7 +209,7 @@ mod tests {
             .body(())
             .expect("request");
         let (mut parts, ()) = request.into_parts();
-        let address = ClientAddress::from_request_parts(&mut parts, &()).await;
+        let address = ClientAddress::from_request_parts(&mut parts, &EdgeTrust::default()).await;
         assert_eq!(address, Ok(ClientAddress(Some("203.0.113.7".into()))));
 
         let peer: SocketAddr = "198.51.100.20:4321".parse().expect("address");
@@ -171,7 +218,59 @@ mod tests {
             .body(())
             .expect("request");
         let (mut parts, ()) = request.into_parts();
-        let address = ClientAddress::from_request_parts(&mut parts, &()).await;
+        let address = ClientAddress::from_request_parts(&mut parts, &EdgeTrust::default()).await;
         assert_eq!(address, Ok(ClientAddress(Some("198.51.100.20".into()))));
+    }
+
+    /// A request as CloudFront's edge (source 192.0.2.1) passes it on, with
+    /// the given origin-verify value and the viewer's address.
+    async fn through_edge(trust: &EdgeTrust, verify: Option<&str>, viewer: &str) -> ClientAddress {
+        let mut context =
+            lambda_http::aws_lambda_events::apigw::ApiGatewayV2httpRequestContext::default();
+        context.http.source_ip = Some("192.0.2.1".into());
+        let mut request = axum::http::Request::builder()
+            .header(VIEWER_ADDRESS, viewer)
+            .extension(RequestContext::ApiGatewayV2(context));
+        if let Some(verify) = verify {
+            request = request.header(ORIGIN_VERIFY, verify);
+        }
+        let (mut parts, ()) = request.body(()).expect("request").into_parts();
+        ClientAddress::from_request_parts(&mut parts, trust)
+            .await
+            .expect("infallible")
+    }
+
+    #[tokio::test]
+    async fn the_viewer_address_from_cloudfront_is_believed_only_with_the_origin_secret() {
+        let trust = EdgeTrust::new(Some("stack-secret-0123".into()));
+        let edge = ClientAddress(Some("192.0.2.1".into()));
+        let viewer = |ip: &str| ClientAddress(Some(ip.into()));
+
+        assert_eq!(
+            through_edge(&trust, Some("stack-secret-0123"), "203.0.113.7").await,
+            viewer("203.0.113.7")
+        );
+        assert_eq!(
+            through_edge(&trust, Some("stack-secret-0123"), "2001:db8::7").await,
+            viewer("2001:db8::7")
+        );
+        // Called directly, without CloudFront's value or with a wrong one:
+        // the made-up viewer address is ignored.
+        assert_eq!(through_edge(&trust, None, "203.0.113.7").await, edge);
+        assert_eq!(
+            through_edge(&trust, Some("stack-secret-0124"), "203.0.113.7").await,
+            edge
+        );
+        // Not an address at all.
+        assert_eq!(
+            through_edge(&trust, Some("stack-secret-0123"), "203.0.113.7, 10.0.0.1").await,
+            edge
+        );
+        // Without a configured value (locally), no header is believed.
+        let untrusting = EdgeTrust::default();
+        assert_eq!(
+            through_edge(&untrusting, Some("stack-secret-0123"), "203.0.113.7").await,
+            edge
+        );
     }
 }

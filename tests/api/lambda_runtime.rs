@@ -163,3 +163,56 @@ async fn a_function_whose_secret_cannot_be_read_fails_at_start_with_a_clear_log_
         "the log says which secret failed: {logs}"
     );
 }
+
+/// As CloudFront passes a join on: from its edge's address, with the
+/// viewer's address and (when `verify` is given) the origin-verify value.
+fn join_through_edge(fair: &str, viewer: &str, verify: Option<&str>) -> serde_json::Value {
+    let wrong = json!({"join_code": "ABCD-EFGK", "year_group": 9});
+    let mut event = http_api_event(
+        "POST",
+        &format!("/api/fairs/{fair}/pupils"),
+        Some(wrong),
+        None,
+    );
+    event["headers"]["x-viewer-address"] = json!(viewer);
+    if let Some(verify) = verify {
+        event["headers"]["x-origin-verify"] = json!(verify);
+    }
+    event
+}
+
+#[tokio::test]
+async fn behind_cloudfront_wrong_codes_are_counted_per_viewer_not_per_edge() {
+    let app = spawn_app().await;
+    let runtime = RuntimeApi::start().await;
+    let settings = [
+        ("TABLE_NAME", Some(app.store.table_name().to_owned())),
+        ("DYNAMODB_ENDPOINT", Some(app.endpoint.clone())),
+        ("SIGNING_KEY", Some(test_signing_key())),
+        ("ORIGIN_VERIFY", Some("stack-0123456789".to_owned())),
+    ];
+    let _function = function::start(&runtime.address, &settings, false);
+    let fair = app.fair.to_string();
+    let status = |answer: serde_json::Value| answer["statusCode"].as_u64().expect("status");
+
+    let allowed = careers_api::throttle::FAILURES_ALLOWED;
+    for _ in 0..allowed {
+        let event = join_through_edge(&fair, "203.0.113.7", Some("stack-0123456789"));
+        assert_eq!(status(runtime.invoke(event).await.expect("answer")), 422);
+    }
+    let event = join_through_edge(&fair, "203.0.113.7", Some("stack-0123456789"));
+    let answer = runtime.invoke(event).await.expect("answer");
+    assert_eq!(status(answer.clone()), 429, "{answer}");
+    // Another pupil at the same edge is not held back.
+    let event = join_through_edge(&fair, "198.51.100.20", Some("stack-0123456789"));
+    assert_eq!(status(runtime.invoke(event).await.expect("answer")), 422);
+    // A caller inventing viewer addresses without CloudFront's value is
+    // counted under its own source address (the edge's here), and so
+    // cannot escape the count by changing the header each time.
+    for n in 0..allowed {
+        let event = join_through_edge(&fair, &format!("192.0.2.{}", n + 10), None);
+        assert_eq!(status(runtime.invoke(event).await.expect("answer")), 422);
+    }
+    let event = join_through_edge(&fair, "192.0.2.250", None);
+    assert_eq!(status(runtime.invoke(event).await.expect("answer")), 429);
+}

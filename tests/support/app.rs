@@ -85,6 +85,7 @@ async fn serve(endpoint: &str, table_name: String, site: Option<(&Path, &Path)>)
         dynamodb_endpoint: Some(endpoint.to_owned()),
         signing_key: SigningKey::parse(test_signing_key()).expect("key"),
         files_base_url: "/files".into(),
+        origin_verify: None,
     };
     let client = dynamodb_client(settings.dynamodb_endpoint.as_deref()).await;
     let state = AppState::new(&settings, client);
