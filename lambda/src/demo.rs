@@ -11,8 +11,8 @@ use crate::auth::{Caller, Tokens};
 use crate::model::{Fair, Prospectus, School, Stand, Video};
 use crate::store::{Store, StoreError};
 use shared::domain::{
-    ExhibitorKind, FairId, JoinCode, Name, Opportunity, OpportunityKind, ProspectusId, SchoolId,
-    StandId, StandLink, VideoId, WebAddress,
+    ChallengeQuestions, ChallengeQuestionsData, ExhibitorKind, FairId, JoinCode, Name, Opportunity,
+    OpportunityKind, PromptText, ProspectusId, SchoolId, StandId, StandLink, VideoId, WebAddress,
 };
 use std::fmt::Write as _;
 use std::path::Path;
@@ -49,6 +49,21 @@ fn invalid(error: impl std::fmt::Display) -> DemoError {
     DemoError::Data(error.to_string())
 }
 
+fn challenge() -> Result<ChallengeQuestions, DemoError> {
+    let [workplace_insight, self_reflection, onward_planning] = content::CHALLENGE.map(|texts| {
+        texts
+            .iter()
+            .map(|text| PromptText::parse(text))
+            .collect::<Result<Vec<_>, _>>()
+    });
+    ChallengeQuestions::try_from(ChallengeQuestionsData {
+        workplace_insight: workplace_insight.map_err(invalid)?,
+        self_reflection: self_reflection.map_err(invalid)?,
+        onward_planning: onward_planning.map_err(invalid)?,
+    })
+    .map_err(invalid)
+}
+
 pub async fn seed(store: &Store, files_dir: &Path) -> Result<DemoSummary, DemoError> {
     let fair_id = FairId::parse(DEMO_FAIR).map_err(invalid)?;
     let now = OffsetDateTime::now_utc();
@@ -60,6 +75,7 @@ pub async fn seed(store: &Store, files_dir: &Path) -> Result<DemoSummary, DemoEr
             .into(),
         opens_at: now - Duration::days(1),
         closes_at: now + Duration::days(30),
+        challenge: Some(challenge()?),
     };
     store.put_fair(&fair).await?;
 

@@ -51,6 +51,8 @@ pub enum ApiError {
     NotFound,
     #[error("the question was flagged as inappropriate and cannot be answered")]
     QuestionFlagged,
+    #[error("answer every question of this stage first")]
+    ChallengeIncomplete,
     #[error("that email address and password do not match an organiser of this fair")]
     InvalidCredentials,
     #[error("too many failed attempts: try again in {retry_after} seconds")]
@@ -82,6 +84,7 @@ impl ApiError {
             ApiError::InteractionIdReused => ErrorCode::InteractionIdReused,
             ApiError::NotFound => ErrorCode::NotFound,
             ApiError::QuestionFlagged => ErrorCode::QuestionFlagged,
+            ApiError::ChallengeIncomplete => ErrorCode::ChallengeIncomplete,
             ApiError::InvalidCredentials => ErrorCode::InvalidCredentials,
             ApiError::TooManyAttempts { .. } => ErrorCode::TooManyRequests,
             ApiError::Unavailable => ErrorCode::Unavailable,
@@ -109,9 +112,10 @@ impl ApiError {
             | ApiError::WrongInteractionId
             | ApiError::UnknownJoinCode
             | ApiError::UnknownResumeCode => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::FairNotOpen | ApiError::InteractionIdReused | ApiError::QuestionFlagged => {
-                StatusCode::CONFLICT
-            }
+            ApiError::FairNotOpen
+            | ApiError::InteractionIdReused
+            | ApiError::QuestionFlagged
+            | ApiError::ChallengeIncomplete => StatusCode::CONFLICT,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }

@@ -4,8 +4,9 @@
 
 use shared::api::QuestionState;
 use shared::domain::{
-    AnswerText, ExhibitorKind, FairId, InteractionId, JoinCode, Name, Opportunity, ProspectusId,
-    PupilId, QuestionText, ResumeCode, SchoolId, StandId, StandLink, VideoId, YearGroup,
+    AnswerText, ChallengeQuestions, ExhibitorKind, FairId, InteractionId, JoinCode, Name,
+    Opportunity, ProspectusId, PupilId, QuestionText, ResumeCode, SchoolId, StandId, StandLink,
+    VideoId, YearGroup,
 };
 use time::OffsetDateTime;
 
@@ -16,6 +17,8 @@ pub struct Fair {
     pub description: String,
     pub opens_at: OffsetDateTime,
     pub closes_at: OffsetDateTime,
+    /// The My Futures questions, once the organiser has set them.
+    pub challenge: Option<ChallengeQuestions>,
 }
 
 impl Fair {
@@ -96,6 +99,7 @@ mod tests {
             description: String::new(),
             opens_at,
             closes_at: opens_at + Duration::hours(6),
+            challenge: None,
         };
         assert!(!fair.is_open_at(opens_at - Duration::seconds(1)));
         assert!(fair.is_open_at(opens_at));

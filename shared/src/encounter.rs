@@ -106,6 +106,8 @@ impl StandActivity {
                 activity.watched[watched.index()] = 1;
             }
             InteractionKind::Question { .. } => activity.questions = 1,
+            // Counted among the stand's interactions and encounters only.
+            InteractionKind::ChallengeStage { .. } => {}
         }
         activity
     }

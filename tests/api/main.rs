@@ -3,6 +3,7 @@
 
 mod access;
 mod bad_input;
+mod challenge;
 mod engine_restart;
 mod interactions;
 mod join;

@@ -4,8 +4,8 @@
 use careers_api::model::{Fair, Prospectus, School, Stand, Video};
 use careers_api::store::Store;
 use shared::domain::{
-    ExhibitorKind, FairId, JoinCode, Name, Opportunity, OpportunityKind, ProspectusId, SchoolId,
-    StandId, StandLink, VideoId, WebAddress,
+    ChallengeQuestions, ChallengeQuestionsData, ExhibitorKind, FairId, JoinCode, Name, Opportunity,
+    OpportunityKind, PromptText, ProspectusId, SchoolId, StandId, StandLink, VideoId, WebAddress,
 };
 use time::{Duration, OffsetDateTime};
 
@@ -30,7 +30,24 @@ fn fair(id: &str, opens_at: OffsetDateTime, closes_at: OffsetDateTime) -> Fair {
         description: "A fair".into(),
         opens_at,
         closes_at,
+        challenge: Some(challenge()),
     }
+}
+
+/// One question per stage except onward planning, which has two.
+fn challenge() -> ChallengeQuestions {
+    let prompts = |texts: &[&str]| {
+        texts
+            .iter()
+            .map(|t| PromptText::parse(t).expect("prompt"))
+            .collect()
+    };
+    ChallengeQuestions::try_from(ChallengeQuestionsData {
+        workplace_insight: prompts(&["What did you see?"]),
+        self_reflection: prompts(&["What are you good at?"]),
+        onward_planning: prompts(&["What next?", "Whom will you ask?"]),
+    })
+    .expect("challenge")
 }
 
 fn stand(id: &str, title: &str, kind: ExhibitorKind) -> Stand {

@@ -3,6 +3,23 @@
 
 use shared::domain::ExhibitorKind;
 
+/// The My Futures questions, after the West Somerset fair's: what pupils
+/// saw, what they are good at, what they will do next.
+pub const CHALLENGE: [&[&str]; 3] = [
+    &[
+        "Which stand showed you a job you had not heard of before? What does that job involve?",
+        "What skills did the people on that stand say they use every day?",
+    ],
+    &[
+        "What are you good at, in school or outside it?",
+        "Which of the sectors you saw would suit you, and why?",
+    ],
+    &[
+        "What is one thing you will do in the next month to find out more?",
+        "Which stand would you like to follow up, and what will you ask them?",
+    ],
+];
+
 pub const SCHOOLS: [(&str, &str); 5] = [
     ("minehead-community", "Minehead Community School"),
     ("watchet-academy", "Watchet Academy"),

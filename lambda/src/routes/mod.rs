@@ -1,6 +1,7 @@
 //! The HTTP API under `/api`: one module per resource. Handlers extract,
 //! call one service function and map the result; nothing else.
 
+mod challenge;
 mod fairs;
 mod interactions;
 mod organisers;
@@ -46,6 +47,11 @@ pub fn api() -> Router<AppState> {
             post(organisers::sign_in),
         )
         .route("/fairs/{fair}/me", get(pupils::me))
+        .route(
+            "/fairs/{fair}/challenge",
+            get(challenge::view).put(challenge::set_questions),
+        )
+        .route("/fairs/{fair}/me/challenge/{stage}", put(challenge::save))
         .route("/fairs/{fair}/interactions", post(interactions::record))
         .route("/fairs/{fair}/report", get(reports::report))
         .route(

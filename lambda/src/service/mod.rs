@@ -2,6 +2,7 @@
 //! only extract and answer) and the store (which only stores). Each function
 //! checks what the request refers to exists and is allowed now.
 
+pub mod challenge;
 mod join;
 pub mod organiser;
 pub mod questions;

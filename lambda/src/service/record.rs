@@ -1,6 +1,6 @@
 //! Recording an interaction: checks, then the ledger.
 
-use super::existing_fair;
+use super::{challenge, existing_fair};
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::store::{NewInteraction, Recorded};
@@ -35,6 +35,9 @@ pub async fn record_interaction(
             if !stand.videos.iter().any(|v| &v.id == video) {
                 return Err(ApiError::UnknownVideo);
             }
+        }
+        InteractionKind::ChallengeStage { stage } => {
+            challenge::check_complete(state, &fair_record, pupil, *stage).await?;
         }
     }
     if let Some(required) = request.kind.once_only_id(pupil, &stand.id)

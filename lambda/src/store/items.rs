@@ -8,8 +8,8 @@ use crate::model::{Encounter, Fair, Prospectus, Pupil, School, Stand, Video};
 use aws_sdk_dynamodb::types::AttributeValue;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use shared::domain::{
-    ExhibitorKind, FairId, InteractionId, InteractionKind, JoinCode, Name, Opportunity,
-    ProspectusId, PupilId, ResumeCode, SchoolId, StandId, StandLink, YearGroup,
+    ChallengeQuestions, ExhibitorKind, FairId, InteractionId, InteractionKind, JoinCode, Name,
+    Opportunity, ProspectusId, PupilId, ResumeCode, SchoolId, StandId, StandLink, YearGroup,
 };
 use shared::encounter::{StandActivity, Tally};
 use std::collections::HashMap;
@@ -43,6 +43,8 @@ pub struct FairItem {
     pub opens_at: OffsetDateTime,
     #[serde(with = "time::serde::timestamp")]
     pub closes_at: OffsetDateTime,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub challenge: Option<ChallengeQuestions>,
 }
 
 impl From<&Fair> for FairItem {
@@ -55,6 +57,7 @@ impl From<&Fair> for FairItem {
             description: fair.description.clone(),
             opens_at: fair.opens_at,
             closes_at: fair.closes_at,
+            challenge: fair.challenge.clone(),
         }
     }
 }
@@ -67,6 +70,7 @@ impl From<FairItem> for Fair {
             description: item.description,
             opens_at: item.opens_at,
             closes_at: item.closes_at,
+            challenge: item.challenge,
         }
     }
 }

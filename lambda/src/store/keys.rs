@@ -13,6 +13,7 @@
 //! | pupil         | `PUPIL#{fair}#{pupil}`    | `PUPIL`              |
 //! | encounter     | `PUPIL#{fair}#{pupil}`    | `ENC#{stand}`        |
 //! | interaction   | `PUPIL#{fair}#{pupil}`    | `INT#{interaction}`  |
+//! | challenge     | `PUPIL#{fair}#{pupil}`    | `CHALLENGE`          |
 //! | question      | `QUESTIONS#{fair}#{stand}` | `Q#{interaction}`   |
 //! | failed codes  | `ATTEMPTS#{fair}#{client}` | `{window}`         |
 //! | totals shard  | `AGG#{fair}#{shard}`      | `FAIR`, `SCHOOL#{school}`, `STAND#{stand}`, `YEAR#{year}` |
@@ -46,6 +47,7 @@ pub const TOTALS_SHARDS: u8 = 32;
 
 pub const FAIR_SK: &str = "FAIR";
 pub const PUPIL_SK: &str = "PUPIL";
+pub const CHALLENGE_SK: &str = "CHALLENGE";
 pub const SCHOOL_PREFIX: &str = "SCHOOL#";
 pub const STAND_PREFIX: &str = "STAND#";
 pub const YEAR_PREFIX: &str = "YEAR#";

@@ -139,6 +139,9 @@ impl Store {
             let item = QuestionItem::asked(fair, &interaction.stand, &question);
             steps.push(self.put_if_absent(to_item(&item)?)?);
         }
+        if let InteractionKind::ChallengeStage { stage } = &interaction.kind {
+            steps.push(self.complete_stage(&pupil_pk, *stage)?);
+        }
 
         let result = self
             .client

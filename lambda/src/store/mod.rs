@@ -12,6 +12,7 @@
 //! | join with a code                         | GetItem `CODE#{code}`, then a transaction that puts the pupil and counts them |
 //! | record an interaction                    | two consistent reads, then one transaction (see [`ledger`]) |
 //! | a pupil's own record                     | Query `PUPIL#{fair}#{pupil}` (pupil + encounters) |
+//! | a pupil's My Futures answers             | GetItem / SET one stage's attribute on `CHALLENGE`; stages completed by the ledger's transaction |
 //! | live totals, per school, per stand       | Query each of the fair's totals shards and sum    |
 //! | a stand's questions (inbox, stand page)  | Query `QUESTIONS#{fair}#{stand}`; written by the ledger's transaction, answered with conditional updates |
 //! | every pupil of a fair, with encounters   | Query the `roster` index, shard by shard, page by page |
@@ -23,6 +24,7 @@
 mod attempts;
 mod capacity;
 mod catalogue;
+mod challenge;
 mod items;
 pub mod keys;
 mod ledger;
@@ -34,6 +36,7 @@ mod table;
 mod totals;
 
 pub use capacity::CapacityUsed;
+pub use challenge::ChallengeProgress;
 pub use ledger::{NewInteraction, RecordError, Recorded};
 pub use organisers::OrganiserAccount;
 pub use questions::QuestionError;

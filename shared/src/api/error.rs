@@ -32,6 +32,9 @@ pub enum ErrorCode {
     NotFound,
     /// The question was flagged as inappropriate, so it cannot be answered.
     QuestionFlagged,
+    /// A challenge stage cannot be completed: the fair sets no questions
+    /// for it, or the pupil has not answered all of them.
+    ChallengeIncomplete,
     /// The email address and password do not match an organiser of this
     /// fair (which of the two is wrong is not said).
     InvalidCredentials,

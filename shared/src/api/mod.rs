@@ -2,6 +2,7 @@
 //! people type into (joining) are plain data here and are turned into domain
 //! values by one `TryFrom`, which the front end runs before it sends.
 
+mod challenge;
 mod error;
 mod fair;
 mod figures;
@@ -11,6 +12,7 @@ mod pupil;
 mod question;
 mod report;
 
+pub use challenge::{ChallengeView, SaveAnswers, StageView};
 pub use error::{ErrorBody, ErrorCode};
 pub use fair::{FairView, ProspectusView, StandDetail, StandSummary, VideoView};
 pub use figures::{Figure, SUPPRESS_BELOW, StandFigures};

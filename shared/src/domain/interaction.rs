@@ -1,7 +1,7 @@
 //! What a pupil did at a stand. Each kind names what it refers to, so the
 //! API can check that the thing exists on that stand before recording it.
 
-use super::{InteractionId, ProspectusId, PupilId, QuestionText, StandId, VideoId};
+use super::{ChallengeStage, InteractionId, ProspectusId, PupilId, QuestionText, StandId, VideoId};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -21,6 +21,10 @@ pub enum InteractionKind {
     },
     /// Asked the exhibitor a question, for them to answer on the stand.
     Question { text: QuestionText },
+    /// Completed a stage of the My Futures challenge, about this stand.
+    /// Once per pupil and stage, whichever stand: see
+    /// [`InteractionKind::once_only_id`].
+    ChallengeStage { stage: ChallengeStage },
 }
 
 impl InteractionKind {
@@ -31,27 +35,31 @@ impl InteractionKind {
             InteractionKind::ProspectusDownload { .. } => "prospectus_download",
             InteractionKind::VideoProgress { .. } => "video_progress",
             InteractionKind::Question { .. } => "question",
+            InteractionKind::ChallengeStage { .. } => "challenge_stage",
         }
     }
 
     /// The id this interaction must have if a pupil can make it only once
-    /// (reaching a mark in a video), `None` if they can make it any number
+    /// (reaching a mark in a video, completing a challenge stage), `None` if
+    /// they can make it any number
     /// of times. The id is derived from the pupil, the stand and the kind, so
     /// a second attempt, from any device, is a replay of the first and the
     /// ledger counts it once.
     pub fn once_only_id(&self, pupil: &PupilId, stand: &StandId) -> Option<InteractionId> {
-        match self {
+        let name = match self {
             InteractionKind::Visit {}
             | InteractionKind::ProspectusDownload { .. }
-            | InteractionKind::Question { .. } => None,
+            | InteractionKind::Question { .. } => return None,
             InteractionKind::VideoProgress { video, watched } => {
-                let name = format!("{stand}/video/{video}/{}", watched.percent());
-                Some(InteractionId::from(uuid::Uuid::new_v5(
-                    pupil.as_uuid(),
-                    name.as_bytes(),
-                )))
+                format!("{stand}/video/{video}/{}", watched.percent())
             }
-        }
+            // Not the stand: a stage is completed once, about one stand.
+            InteractionKind::ChallengeStage { stage } => format!("challenge/{}", stage.code()),
+        };
+        Some(InteractionId::from(uuid::Uuid::new_v5(
+            pupil.as_uuid(),
+            name.as_bytes(),
+        )))
     }
 }
 
@@ -185,7 +193,7 @@ mod tests {
     }
 
     #[test]
-    fn only_video_marks_are_once_only_and_their_ids_are_stable() {
+    fn only_video_marks_and_challenge_stages_are_once_only_and_their_ids_are_stable() {
         let pupil = PupilId::from(uuid::Uuid::from_u128(7));
         let other = PupilId::from(uuid::Uuid::from_u128(8));
         let stand = StandId::parse("acme").expect("stand");
@@ -200,5 +208,23 @@ mod tests {
         assert_ne!(half, mark(WatchedMark::All).once_only_id(&pupil, &stand));
         assert_ne!(half, mark(WatchedMark::Half).once_only_id(&other, &stand));
         assert_eq!(InteractionKind::Visit {}.once_only_id(&pupil, &stand), None);
+
+        // A stage is completed once, whichever stand it is about.
+        let stage = |stage| InteractionKind::ChallengeStage { stage };
+        let elsewhere = StandId::parse("other-stand").expect("stand");
+        let insight = stage(ChallengeStage::WorkplaceInsight).once_only_id(&pupil, &stand);
+        assert!(insight.is_some());
+        assert_eq!(
+            insight,
+            stage(ChallengeStage::WorkplaceInsight).once_only_id(&pupil, &elsewhere)
+        );
+        assert_ne!(
+            insight,
+            stage(ChallengeStage::OnwardPlanning).once_only_id(&pupil, &stand)
+        );
+        assert_ne!(
+            insight,
+            stage(ChallengeStage::WorkplaceInsight).once_only_id(&other, &stand)
+        );
     }
 }

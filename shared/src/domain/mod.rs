@@ -2,6 +2,7 @@
 //! `parse`/`TryFrom`, and deserialising goes through the same check, so a
 //! value of one of these types is always valid.
 
+mod challenge;
 mod email;
 mod exhibitor_kind;
 mod ids;
@@ -14,6 +15,10 @@ mod resume_code;
 mod text;
 mod year_group;
 
+pub use challenge::{
+    ChallengeQuestions, ChallengeQuestionsData, ChallengeStage, MAX_PROMPTS, PromptText,
+    PromptsError, ReflectionText,
+};
 pub use email::{Email, EmailError};
 pub use exhibitor_kind::{Benchmark, ExhibitorKind};
 pub use ids::{
