@@ -5,11 +5,14 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use shared::api::{
-    AnswerRequest, ErrorBody, ErrorCode, FairReport, FairView, InboxQuestion, JoinRequest,
-    JoinedPupil, PupilRecord, RecordInteraction, RecordedInteraction, ResumeRequest, SchoolTotals,
-    SignInRequest, SignedIn, StandDetail, StandFigures, StandQuestion, StandSummary,
+    AnswerRequest, ChallengeView, ErrorBody, ErrorCode, FairReport, FairView, InboxQuestion,
+    JoinRequest, JoinedPupil, PupilRecord, RecordInteraction, RecordedInteraction, ResumeRequest,
+    SaveAnswers, SchoolTotals, SignInRequest, SignedIn, StandDetail, StandFigures, StandQuestion,
+    StandSummary,
 };
-use shared::domain::{FairId, InteractionId, SchoolId, StandId};
+use shared::domain::{
+    ChallengeQuestions, ChallengeStage, FairId, InteractionId, SchoolId, StandId,
+};
 use thiserror::Error;
 
 /// Why a request did not give the answer we wanted.
@@ -248,6 +251,34 @@ pub async fn record_interaction(
 ) -> Result<RecordedInteraction, ApiClientError> {
     let request = bearer(Request::post(&fair_url(fair, "/interactions")), token).json(interaction);
     json(send(request).await?).await
+}
+
+/// `GET /api/fairs/{fair}/challenge`: the questions and the pupil's answers.
+pub async fn challenge(fair: &FairId, token: &str) -> Result<ChallengeView, ApiClientError> {
+    json(send(bearer(Request::get(&fair_url(fair, "/challenge")), token).build()).await?).await
+}
+
+/// `PUT /api/fairs/{fair}/me/challenge/{stage}`: saves one stage's answers.
+pub async fn save_answers(
+    fair: &FairId,
+    stage: ChallengeStage,
+    answers: &SaveAnswers,
+    token: &str,
+) -> Result<(), ApiClientError> {
+    let url = fair_url(fair, &format!("/me/challenge/{}", stage.code()));
+    send(bearer(Request::put(&url), token).json(answers)).await?;
+    Ok(())
+}
+
+/// `PUT /api/fairs/{fair}/challenge`: the organiser sets the questions.
+pub async fn set_challenge(
+    fair: &FairId,
+    questions: &ChallengeQuestions,
+    token: &str,
+) -> Result<(), ApiClientError> {
+    let url = fair_url(fair, "/challenge");
+    send(bearer(Request::put(&url), token).json(questions)).await?;
+    Ok(())
 }
 
 /// `GET /api/fairs/{fair}/me`: the pupil's own record.

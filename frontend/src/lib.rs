@@ -34,6 +34,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/fairs/:fair/hall") view=pages::HallPage />
                     <Route path=path!("/fairs/:fair/stands/:stand") view=pages::StandPage />
                     <Route path=path!("/fairs/:fair/me") view=pages::MyRecordPage />
+                    <Route path=path!("/fairs/:fair/challenge") view=pages::ChallengePage />
                     <Route path=path!("/fairs/:fair/organiser") view=pages::OrganiserPage />
                     <Route path=path!("/fairs/:fair/exhibitor") view=pages::ExhibitorPage />
                     <Route path=path!("/fairs/:fair/school") view=pages::SchoolPage />

@@ -2,6 +2,7 @@
 //! through the fair as a pupil would, against the real router, the built
 //! front end and the local DynamoDB engine.
 
+mod challenge;
 mod driver;
 mod offline;
 mod organiser_sign_in;

@@ -121,6 +121,8 @@ fn Hall(
         <Outbox fair=fair.clone() token=joined.token.clone() />
         <nav aria-label="Your fair">
             <a href=format!("/fairs/{fair}/me") id="my-record-link">"My record"</a>
+            " · "
+            <a href=format!("/fairs/{fair}/challenge") id="challenge-link">"My Futures challenge"</a>
         </nav>
         <h2 id="stands-heading">"Stands"</h2>
         {data.view(list, Some(sign_in))}

@@ -2,6 +2,8 @@
 //! shows a clear message when they are malformed, and otherwise hands typed
 //! ids to a component that does the work.
 
+mod challenge;
+mod challenge_editor;
 mod exhibitor;
 mod hall;
 mod home;
@@ -13,6 +15,7 @@ mod school;
 mod stand;
 mod stand_questions;
 
+pub use challenge::ChallengePage;
 pub use exhibitor::ExhibitorPage;
 pub use hall::HallPage;
 pub use home::{Home, NotFound};

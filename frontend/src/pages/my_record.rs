@@ -1,11 +1,12 @@
-//! `/fairs/:fair/me`: the pupil's own record: their totals and the
-//! exhibitors they have met.
+//! `/fairs/:fair/me`: the pupil's own record: their totals, the exhibitors
+//! they have met and their My Futures answers, printable for their careers
+//! file.
 
 use super::{BadLink, use_fair};
 use crate::components::{Fetched, NeedsJoin, TallyFigures};
 use crate::{api, browser, session};
 use leptos::prelude::*;
-use shared::api::{EncounterView, PupilRecord};
+use shared::api::{ChallengeView, EncounterView, PupilRecord};
 use shared::domain::{Benchmark, FairId};
 use shared::encounter::ENCOUNTER_GOAL;
 
@@ -31,7 +32,9 @@ fn MyRecord(
         let (fair, token) = (fair.clone(), joined.token.clone());
         move || {
             let (fair, token) = (fair.clone(), token.clone());
-            async move { api::my_record(&fair, &token).await }
+            async move {
+                futures::try_join!(api::my_record(&fair, &token), api::challenge(&fair, &token))
+            }
         }
     });
     let sign_in = format!("/fairs/{fair}");
@@ -47,7 +50,10 @@ fn MyRecord(
                 "Print my record"
             </button>
         </p>
-        {record.view(move |record| view! { <RecordView fair=record_fair.clone() record /> }.into_any(),
+        {record.view(move |(record, challenge)| view! {
+                <RecordView fair=record_fair.clone() record />
+                <ChallengeSummary fair=record_fair.clone() challenge />
+            }.into_any(),
             Some(sign_in),
         )}
     }
@@ -117,6 +123,61 @@ fn RecordView(
         <h2>"Encounters"</h2>
         {encounters}
     }
+}
+
+/// How far the pupil got with the My Futures challenge, with their
+/// answers, for the printed record.
+#[component]
+fn ChallengeSummary(
+    /// The fair, for the link to the challenge.
+    fair: FairId,
+    /// The questions and answers.
+    challenge: ChallengeView,
+) -> impl IntoView {
+    if challenge.stages.is_empty() {
+        return ().into_any();
+    }
+    let done = challenge.completed();
+    let total = challenge.stages.len();
+    let stages = challenge
+        .stages
+        .into_iter()
+        .map(|stage| {
+            let state = if stage.completed {
+                "completed"
+            } else {
+                "not completed yet"
+            };
+            let answers = stage
+                .prompts
+                .iter()
+                .zip(&stage.answers)
+                .map(|(prompt, answer)| {
+                    let answer = answer
+                        .as_ref()
+                        .map(|a| a.as_str().to_owned())
+                        .unwrap_or_else(|| "Not answered yet.".to_owned());
+                    view! {
+                        <dt>{prompt.as_str().to_owned()}</dt>
+                        <dd>{answer}</dd>
+                    }
+                })
+                .collect_view();
+            view! {
+                <h3>{stage.stage.title()} ": " {state}</h3>
+                <dl class="answers">{answers}</dl>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2>"My Futures challenge"</h2>
+        <p id="challenge-progress">{format!("You have completed {done} of {total} stages.")}</p>
+        <p class="no-print">
+            <a href=format!("/fairs/{fair}/challenge")>"Go to the challenge"</a>
+        </p>
+        {stages}
+    }
+    .into_any()
 }
 
 /// The goal of meeting [`ENCOUNTER_GOAL`] exhibitors, and how far the pupil

@@ -3,6 +3,7 @@
 //! through a sign-in link ending `#token=...`; either way the token is kept
 //! in this tab's session storage (and taken out of the address bar).
 
+use super::challenge_editor::ChallengeEditor;
 use super::{BadLink, sentence, use_fair};
 use crate::api::{self, Export};
 use crate::components::{Fetched, TallyFigures};
@@ -131,8 +132,9 @@ fn Report(
     view! {
         <h1>"Fair report"</h1>
         <p class="lead">"Attendance and encounters for " <code>{fair.to_string()}</code> "."</p>
-        <Exports fair=fair.clone() token />
+        <Exports fair=fair.clone() token=token.clone() />
         {report.view(|report| view! { <ReportView report /> }.into_any(), None)}
+        <ChallengeEditor fair=fair.clone() token />
     }
 }
 

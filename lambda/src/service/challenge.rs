@@ -11,17 +11,21 @@ use shared::api::{ChallengeView, SaveAnswers, StageView};
 use shared::domain::{ChallengeQuestions, ChallengeStage, FairId, PupilId};
 use time::OffsetDateTime;
 
-/// The fair's questions with this pupil's answers and completed stages.
+/// The fair's questions with this pupil's answers and completed stages, or
+/// with none (for the organiser, who sets them).
 pub async fn view(
     state: &AppState,
     fair: &FairId,
-    pupil: &PupilId,
+    pupil: Option<&PupilId>,
 ) -> Result<ChallengeView, ApiError> {
     let fair = existing_fair(&state.store, fair).await?;
     let Some(questions) = &fair.challenge else {
         return Ok(ChallengeView { stages: Vec::new() });
     };
-    let progress = state.store.challenge_progress(&fair.id, pupil).await?;
+    let progress = match pupil {
+        Some(pupil) => state.store.challenge_progress(&fair.id, pupil).await?,
+        None => ChallengeProgress::default(),
+    };
     let stages = ChallengeStage::ALL
         .into_iter()
         .map(|stage| {
