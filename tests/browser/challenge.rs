@@ -3,7 +3,9 @@
 //! survives a reload), completes each about a stand they choose, and their
 //! printable record and the organiser's export show it.
 
-use crate::driver::{artifacts_dir, frontend_dist, join_as_pupil, launch, wait_for, wait_for_text};
+use crate::driver::{
+    artifacts_dir, assert_accessible, frontend_dist, join_as_pupil, launch, wait_for, wait_for_text,
+};
 use std::time::Duration;
 use tests::{COLLEGE, EMPLOYER, spawn_app_with_static};
 
@@ -63,6 +65,7 @@ async fn a_pupil_completes_all_three_stages_and_the_record_and_export_show_them(
         value_of(client, "questions-self_reflection").await,
         "What are you good at?"
     );
+    assert_accessible(client, "organiser").await;
     let reflection = wait_for(client, "#questions-self_reflection").await;
     // Emptied as a person would (select all, delete), which the page hears.
     client
@@ -138,6 +141,7 @@ async fn a_pupil_completes_all_three_stages_and_the_record_and_export_show_them(
     complete(client, "self_reflection", EMPLOYER).await;
     answer(client, "answer-onward_planning-1", "My careers adviser").await;
     complete(client, "onward_planning", COLLEGE).await;
+    assert_accessible(client, "challenge").await;
     let page = client.screenshot().await.expect("screenshot");
     std::fs::write(artifacts_dir().join("challenge-360.png"), page).expect("save screenshot");
 
@@ -150,6 +154,7 @@ async fn a_pupil_completes_all_three_stages_and_the_record_and_export_show_them(
     wait_for_text(&progress, "You have completed 3 of 3 stages").await;
     let answers = wait_for(client, "dl.answers").await;
     wait_for_text(&answers, "Engineers testing a wind turbine").await;
+    assert_accessible(client, "record").await;
     let record = client.screenshot().await.expect("screenshot");
     std::fs::write(artifacts_dir().join("record-challenge-360.png"), record)
         .expect("save screenshot");

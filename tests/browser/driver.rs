@@ -130,6 +130,8 @@ pub async fn join_as_pupil(client: &Client, app: &tests::TestApp) {
         .goto(&app.url(&format!("/fairs/{}", app.fair)))
         .await
         .expect("open join page");
+    wait_for(client, "#join-code").await;
+    assert_accessible(client, "join").await;
     wait_for(client, "#join-code")
         .await
         .send_keys("abcd-efgh")
@@ -184,4 +186,38 @@ pub async fn set_offline(client: &Client, offline: bool) {
         .issue_cmd(NetworkConditions { offline })
         .await
         .unwrap_or_else(|e| panic!("setting offline = {offline}: {e}"));
+}
+
+/// Runs axe-core (the script `cargo xtask test` names in `AXE_CORE`) on
+/// the page as it is now and fails with every WCAG 2.1 A/AA violation it
+/// finds, naming the elements.
+pub async fn assert_accessible(client: &Client, page: &str) {
+    let path = std::env::var_os("AXE_CORE").map(PathBuf::from).expect(
+        "AXE_CORE is not set: run the browser tests with `cargo xtask test`, which installs axe-core",
+    );
+    let source = std::fs::read_to_string(&path).expect("axe-core's script");
+    client
+        .execute(&source, vec![])
+        .await
+        .expect("load axe-core");
+    let violations = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { runOnly: { type: 'tag',
+                 values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+               .then(result => done(result.violations.map(v => ({
+                   rule: v.id, impact: v.impact, help: v.help,
+                   elements: v.nodes.slice(0, 5).map(n => n.target.join(' ')) }))))
+               .catch(error => done([{ rule: 'axe failed', help: String(error) }]));",
+            vec![],
+        )
+        .await
+        .expect("run axe-core");
+    let found = violations.as_array().cloned().unwrap_or_default();
+    assert!(
+        found.is_empty(),
+        "axe-core found {} accessibility violation(s) on the {page} page:\n{}",
+        found.len(),
+        serde_json::to_string_pretty(&violations).unwrap_or_default()
+    );
 }

@@ -4,7 +4,9 @@
 //! encounter. The exhibitor sees the figures, answers and publishes the
 //! question, and the pupil sees the answer on the stand.
 
-use crate::driver::{artifacts_dir, frontend_dist, join_as_pupil, launch, wait_for, wait_for_text};
+use crate::driver::{
+    artifacts_dir, assert_accessible, frontend_dist, join_as_pupil, launch, wait_for, wait_for_text,
+};
 use careers_api::auth::Caller;
 use shared::domain::StandId;
 use std::time::Duration;
@@ -36,6 +38,7 @@ async fn pupil_joins_visits_a_stand_downloads_the_prospectus_and_the_export_coun
     join_as_pupil(client, &app).await;
 
     let stand_link = wait_for(client, &format!("a.stand-link[href$='/stands/{EMPLOYER}']")).await;
+    assert_accessible(client, "hall").await;
     let hall = client.screenshot().await.expect("screenshot");
     std::fs::write(artifacts_dir().join("hall.png"), hall).expect("save screenshot");
     stand_link.click().await.expect("open stand");
@@ -82,6 +85,7 @@ async fn pupil_joins_visits_a_stand_downloads_the_prospectus_and_the_export_coun
     wait_for(client, "#ask").await.click().await.expect("ask");
     let mine = wait_for(client, ".question[data-state='waiting']").await;
     wait_for_text(&mine, "Waiting for an answer").await;
+    assert_accessible(client, "stand").await;
     let stand = client.screenshot().await.expect("screenshot");
     std::fs::write(artifacts_dir().join("stand-question.png"), stand).expect("save screenshot");
 

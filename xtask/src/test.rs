@@ -110,6 +110,7 @@ fn run_steps(ws: &Workspace, steps: &mut Steps) -> Result<()> {
                 .env("FRONTEND_DIST", &dist)
                 .env("CHROMEDRIVER", CHROMEDRIVER)
                 .env("CHROMIUM", CHROMIUM)
+                .env("AXE_CORE", tools::axe_core(ws))
                 .env("TEST_ARTIFACTS", &artifacts),
         )?;
         engine.check_no_dropped_writes()

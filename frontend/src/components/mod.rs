@@ -2,10 +2,12 @@
 
 mod feedback;
 mod loaded;
+mod scroll_table;
 mod stand_card;
 mod tally;
 
 pub use feedback::{ErrorList, Loading, NeedsJoin};
 pub use loaded::Fetched;
+pub use scroll_table::ScrollTable;
 pub use stand_card::StandCard;
 pub use tally::TallyFigures;

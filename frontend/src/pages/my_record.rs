@@ -3,7 +3,7 @@
 //! file.
 
 use super::{BadLink, use_fair};
-use crate::components::{Fetched, NeedsJoin, TallyFigures};
+use crate::components::{Fetched, NeedsJoin, ScrollTable, TallyFigures};
 use crate::{api, browser, session};
 use leptos::prelude::*;
 use shared::api::{ChallengeView, EncounterView, PupilRecord};
@@ -96,7 +96,7 @@ fn RecordView(
             })
             .collect_view();
         view! {
-            <div class="table-wrap">
+            <ScrollTable label="Exhibitors you have met">
                 <table id="encounters-table">
                     <caption>"Exhibitors you have met"</caption>
                     <thead>
@@ -108,7 +108,7 @@ fn RecordView(
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
-            </div>
+            </ScrollTable>
         }
         .into_any()
     };

@@ -6,7 +6,7 @@
 use super::challenge_editor::ChallengeEditor;
 use super::{BadLink, sentence, use_fair};
 use crate::api::{self, Export};
-use crate::components::{Fetched, TallyFigures};
+use crate::components::{Fetched, ScrollTable, TallyFigures};
 use crate::session::{self, LinkRole};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -244,7 +244,7 @@ fn ReportView(
         <h2>"Totals"</h2>
         <TallyFigures tally=report.totals pupils_joined=report.pupils_joined />
         <h2>"By school"</h2>
-        <div class="table-wrap">
+        <ScrollTable label="Attendance and encounters per school">
             <table id="schools-table">
                 <caption>"Attendance and encounters per school"</caption>
                 <thead>
@@ -256,9 +256,9 @@ fn ReportView(
                 </thead>
                 <tbody>{schools}</tbody>
             </table>
-        </div>
+        </ScrollTable>
         <h2>"By exhibitor"</h2>
-        <div class="table-wrap">
+        <ScrollTable label="Pupils met and interactions per exhibitor">
             <table id="exhibitors-table">
                 <caption>"Pupils met and interactions per exhibitor"</caption>
                 <thead>
@@ -270,6 +270,6 @@ fn ReportView(
                 </thead>
                 <tbody>{exhibitors}</tbody>
             </table>
-        </div>
+        </ScrollTable>
     }
 }
