@@ -53,6 +53,11 @@ pub enum ApiError {
     QuestionFlagged,
     #[error("answer every question of this stage first")]
     ChallengeIncomplete,
+    #[error(
+        "you have asked this exhibitor {} questions, the most one pupil may ask: wait for their answers",
+        shared::api::QUESTIONS_PER_STAND
+    )]
+    TooManyQuestions,
     #[error("that email address and password do not match an organiser of this fair")]
     InvalidCredentials,
     #[error("too many failed attempts: try again in {retry_after} seconds")]
@@ -85,6 +90,7 @@ impl ApiError {
             ApiError::NotFound => ErrorCode::NotFound,
             ApiError::QuestionFlagged => ErrorCode::QuestionFlagged,
             ApiError::ChallengeIncomplete => ErrorCode::ChallengeIncomplete,
+            ApiError::TooManyQuestions => ErrorCode::TooManyQuestions,
             ApiError::InvalidCredentials => ErrorCode::InvalidCredentials,
             ApiError::TooManyAttempts { .. } => ErrorCode::TooManyRequests,
             ApiError::Unavailable => ErrorCode::Unavailable,
@@ -115,7 +121,8 @@ impl ApiError {
             ApiError::FairNotOpen
             | ApiError::InteractionIdReused
             | ApiError::QuestionFlagged
-            | ApiError::ChallengeIncomplete => StatusCode::CONFLICT,
+            | ApiError::ChallengeIncomplete
+            | ApiError::TooManyQuestions => StatusCode::CONFLICT,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -164,6 +171,7 @@ impl From<RecordError> for ApiError {
             RecordError::UnknownPupil => ApiError::InvalidToken,
             RecordError::IdReused => ApiError::InteractionIdReused,
             RecordError::Contended => ApiError::Unavailable,
+            RecordError::TooManyQuestions => ApiError::TooManyQuestions,
             RecordError::Store(store) => store.into(),
         }
     }

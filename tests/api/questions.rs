@@ -250,3 +250,43 @@ async fn bad_questions_and_answers_are_refused_and_change_nothing() {
     assert_eq!(asker_sees[0].state, QuestionState::Flagged);
     assert!(asker_sees[0].answer.is_none());
 }
+
+#[tokio::test]
+async fn a_pupil_may_ask_a_few_questions_per_stand_and_no_more() {
+    let app = spawn_app().await;
+    let pupil = app.join_ok().await;
+    let cap = shared::api::QUESTIONS_PER_STAND;
+    let mut first = None;
+    for n in 0..cap {
+        let question = TestApp::question(EMPLOYER, &format!("Question number {n}?"));
+        assert_eq!(app.record(&pupil.token, &question).await.status(), 201);
+        first.get_or_insert(question);
+    }
+    let items = app.item_count().await;
+    let one_more = TestApp::question(EMPLOYER, "And another?");
+    let refused = app.record(&pupil.token, &one_more).await;
+    assert_eq!(refused.status(), 409);
+    let body: ErrorBody = refused.json().await.expect("error body");
+    assert_eq!(body.code, ErrorCode::TooManyQuestions);
+    assert!(
+        body.message.contains("wait for their answers"),
+        "{}",
+        body.message
+    );
+    assert_eq!(app.item_count().await, items, "nothing written");
+
+    // A retried earlier question is still a replay; other interactions at
+    // the stand and questions at another stand are not held back.
+    let first = first.expect("asked");
+    assert_eq!(app.record(&pupil.token, &first).await.status(), 200);
+    assert_eq!(
+        app.record(&pupil.token, &TestApp::visit(EMPLOYER))
+            .await
+            .status(),
+        201
+    );
+    let elsewhere = TestApp::question(COLLEGE, "Do you run open days?");
+    assert_eq!(app.record(&pupil.token, &elsewhere).await.status(), 201);
+    let report = app.report().await;
+    assert_eq!(report.totals.interactions, cap + 2);
+}

@@ -8,7 +8,7 @@ use crate::components::Fetched;
 use crate::recording::{Announce, new_interaction, record};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use shared::api::{QuestionState, StandQuestion};
+use shared::api::{QUESTIONS_PER_STAND, QuestionState, StandQuestion};
 use shared::domain::{FairId, InteractionKind, QuestionText, StandId};
 
 #[component]
@@ -74,7 +74,8 @@ pub fn StandQuestions(
                 <div class="field">
                     <label for="question">"Ask a question"</label>
                     <p class="hint" id="question-hint">
-                        "The exhibitor sees your question with your fair name and school only. Do not put your real name or contact details in it."
+                        "The exhibitor sees your question with your fair name and school only. Do not put your real name or contact details in it. "
+                        {format!("You can ask up to {QUESTIONS_PER_STAND} questions at each stand.")}
                     </p>
                     <textarea
                         id="question"

@@ -246,18 +246,23 @@ pub struct EncounterItem {
     pub sk: String,
     pub stand: StandId,
     pub interactions: u64,
+    /// Questions the pupil has asked at this stand, which are capped.
+    #[serde(default)]
+    pub questions: u64,
     pub roster_pk: String,
     pub roster_sk: String,
 }
 
 impl EncounterItem {
-    /// A pupil's first encounter with a stand's exhibitor.
-    pub fn first(fair: &FairId, pupil: &PupilId, stand: &StandId) -> Self {
+    /// A pupil's first encounter with a stand's exhibitor, made by asking
+    /// a question or not.
+    pub fn first(fair: &FairId, pupil: &PupilId, stand: &StandId, question: bool) -> Self {
         Self {
             pk: keys::pupil_pk(fair, pupil),
             sk: keys::encounter_sk(stand),
             stand: stand.clone(),
             interactions: 1,
+            questions: u64::from(question),
             roster_pk: keys::roster_pk(fair, keys::shard_of(pupil)),
             roster_sk: keys::roster_encounter_sk(pupil, stand),
         }

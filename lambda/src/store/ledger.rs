@@ -8,16 +8,20 @@
 //!    (so a retried request is recognised, never counted twice);
 //! 1. bump the pupil's interaction count, if it is still what was read
 //!    (so two interactions of one pupil cannot both think they were first);
-//! 2. create the encounter if it was absent, else add to it;
+//! 2. create the encounter if it was absent, else add to it (for a
+//!    question, only while the pupil has asked fewer than
+//!    [`QUESTIONS_PER_STAND`] there);
 //! 3. add the change to the fair's, the school's, the year group's and the
 //!    stand's totals in the pupil's shard;
-//! 4. for a question, put it in the stand's questions for the exhibitor.
+//! 4. for a question, put it in the stand's questions for the exhibitor;
+//! 5. for a challenge stage, mark the stage completed on the pupil's answers.
 //!
 //! A crash between steps is impossible (DynamoDB commits all or nothing), so
 //! the totals always agree with the interactions stored. If the transaction
 //! is cancelled because step 0 found the id, the request is a replay and gets
-//! the first attempt's answer; any other cancellation means another write
-//! got there first, and the attempt is retried with fresh reads.
+//! the first attempt's answer; if step 2 found the question cap reached, it
+//! is refused; any other cancellation means another write got there first,
+//! and the attempt is retried with fresh reads.
 
 use super::items::{
     EncounterItem, InteractionItem, PupilItem, activity_fields, from_item, key, to_item,
@@ -29,7 +33,7 @@ use super::{Store, StoreError, keys};
 use crate::model::Question;
 use aws_sdk_dynamodb::types::{AttributeValue, ReturnConsumedCapacity, TransactWriteItem, Update};
 use rand::Rng;
-use shared::api::QuestionState;
+use shared::api::{QUESTIONS_PER_STAND, QuestionState};
 use shared::domain::{Benchmark, FairId, InteractionId, InteractionKind, PupilId, StandId};
 use shared::encounter::{Novelty, StandActivity, Tally, tally_change};
 use std::time::Duration;
@@ -66,6 +70,8 @@ pub enum RecordError {
     IdReused,
     #[error("too many simultaneous writes for this pupil; try again")]
     Contended,
+    #[error("the pupil has asked as many questions at this stand as one pupil may")]
+    TooManyQuestions,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -118,12 +124,7 @@ impl Store {
         let mut steps = vec![
             self.put_interaction(&pupil_pk, interaction, novelty.first_with_exhibitor)?,
             self.bump_pupil(&pupil_pk, pupil.interactions)?,
-            self.count_encounter(
-                fair,
-                pupil_id,
-                &interaction.stand,
-                novelty.first_with_exhibitor,
-            )?,
+            self.count_encounter(fair, pupil_id, interaction, novelty.first_with_exhibitor)?,
         ];
         steps.extend(self.totals_steps(fair, &pupil, interaction, &change)?);
         if let InteractionKind::Question { text } = &interaction.kind {
@@ -164,13 +165,21 @@ impl Store {
         }) else {
             return Err(StoreError::from_sdk("TransactWriteItems", error).into());
         };
-        let id_taken = cancelled
-            .cancellation_reasons()
-            .first()
-            .and_then(|reason| reason.code())
-            .is_some_and(|code| code == "ConditionalCheckFailed");
-        if id_taken {
+        let failed = |step: usize| {
+            cancelled
+                .cancellation_reasons()
+                .get(step)
+                .and_then(|reason| reason.code())
+                .is_some_and(|code| code == "ConditionalCheckFailed")
+        };
+        if failed(0) {
             return self.replay(&pupil_pk, interaction).await.map(Attempt::Done);
+        }
+        // An existing encounter always passes step 2's existence check, so
+        // only a question over the cap fails it.
+        let is_question = matches!(interaction.kind, InteractionKind::Question { .. });
+        if failed(2) && is_question && !novelty.first_with_exhibitor {
+            return Err(RecordError::TooManyQuestions);
         }
         Ok(Attempt::Retry)
     }
@@ -210,11 +219,13 @@ impl Store {
         &self,
         fair: &FairId,
         pupil: &PupilId,
-        stand: &StandId,
+        interaction: &NewInteraction,
         new: bool,
     ) -> Result<TransactWriteItem, StoreError> {
+        let stand = &interaction.stand;
+        let question = matches!(interaction.kind, InteractionKind::Question { .. });
         if new {
-            let item = EncounterItem::first(fair, pupil, stand);
+            let item = EncounterItem::first(fair, pupil, stand, question);
             return self.put_if_absent(to_item(&item)?);
         }
         let update = Update::builder()
@@ -223,11 +234,23 @@ impl Store {
                 keys::pupil_pk(fair, pupil),
                 keys::encounter_sk(stand),
             )))
-            .update_expression("ADD interactions :one")
-            .condition_expression("attribute_exists(pk)")
-            .expression_attribute_values(":one", AttributeValue::N("1".into()))
-            .build()
-            .map_err(build_error)?;
+            .expression_attribute_values(":one", AttributeValue::N("1".into()));
+        let update = if question {
+            update
+                .update_expression("ADD interactions :one, questions :one")
+                .condition_expression(
+                    "attribute_exists(pk) AND (attribute_not_exists(questions) OR questions < :cap)",
+                )
+                .expression_attribute_values(
+                    ":cap",
+                    AttributeValue::N(QUESTIONS_PER_STAND.to_string()),
+                )
+        } else {
+            update
+                .update_expression("ADD interactions :one")
+                .condition_expression("attribute_exists(pk)")
+        };
+        let update = update.build().map_err(build_error)?;
         Ok(TransactWriteItem::builder().update(update).build())
     }
 

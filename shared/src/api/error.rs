@@ -35,6 +35,8 @@ pub enum ErrorCode {
     /// A challenge stage cannot be completed: the fair sets no questions
     /// for it, or the pupil has not answered all of them.
     ChallengeIncomplete,
+    /// The pupil has asked as many questions at this stand as one may.
+    TooManyQuestions,
     /// The email address and password do not match an organiser of this
     /// fair (which of the two is wrong is not said).
     InvalidCredentials,

@@ -24,5 +24,7 @@ pub use pupil::{
     EncounterView, JoinDetails, JoinError, JoinRequest, JoinedPupil, PupilProfile, PupilRecord,
     ResumeRequest,
 };
-pub use question::{AnswerDetails, AnswerRequest, InboxQuestion, QuestionState, StandQuestion};
+pub use question::{
+    AnswerDetails, AnswerRequest, InboxQuestion, QUESTIONS_PER_STAND, QuestionState, StandQuestion,
+};
 pub use report::{ExhibitorTotals, FairReport, SchoolTotals, YearGroupTotals};

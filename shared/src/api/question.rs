@@ -6,6 +6,10 @@
 
 use crate::domain::{AnswerText, InteractionId, Name, ParagraphError, Pseudonym};
 use serde::{Deserialize, Serialize};
+
+/// The most questions one pupil may ask at one stand: enough to follow up,
+/// not enough to flood an exhibitor's inbox.
+pub const QUESTIONS_PER_STAND: u64 = 5;
 use time::OffsetDateTime;
 
 /// Where a question stands, as the exhibitor sees it.
