@@ -4,6 +4,7 @@
 
 mod challenge;
 mod driver;
+mod keyboard;
 mod offline;
 mod organiser_sign_in;
 mod pupil_journey;
