@@ -2,7 +2,7 @@
 //! saves answers as they go, and completing a stage (an interaction, see
 //! `record`) needs every question of it answered.
 
-use super::existing_fair;
+use super::{existing_fair, open_fair};
 use crate::error::ApiError;
 use crate::model::Fair;
 use crate::state::AppState;
@@ -54,7 +54,7 @@ pub async fn save(
     stage: ChallengeStage,
     request: &SaveAnswers,
 ) -> Result<(), ApiError> {
-    let fair = open_fair(state, fair).await?;
+    let fair = open_fair(&state.store, fair, OffsetDateTime::now_utc()).await?;
     let questions = fair
         .challenge
         .as_ref()
@@ -114,14 +114,6 @@ pub async fn set_questions(
     }
     tracing::info!(fair = %fair, "challenge questions set");
     Ok(())
-}
-
-async fn open_fair(state: &AppState, fair: &FairId) -> Result<Fair, ApiError> {
-    let fair = existing_fair(&state.store, fair).await?;
-    if !fair.is_open_at(OffsetDateTime::now_utc()) {
-        return Err(ApiError::FairNotOpen);
-    }
-    Ok(fair)
 }
 
 #[cfg(test)]

@@ -19,8 +19,18 @@ use crate::error::ApiError;
 use crate::model::Fair;
 use crate::store::Store;
 use shared::domain::FairId;
+use time::OffsetDateTime;
 
 /// The fair, or `UnknownFair`.
 async fn existing_fair(store: &Store, fair: &FairId) -> Result<Fair, ApiError> {
     store.fair(fair).await?.ok_or(ApiError::UnknownFair)
+}
+
+/// The fair if it takes pupils' activity at `now`, or `FairNotOpen`.
+async fn open_fair(store: &Store, fair: &FairId, now: OffsetDateTime) -> Result<Fair, ApiError> {
+    let fair = existing_fair(store, fair).await?;
+    if !fair.is_open_at(now) {
+        return Err(ApiError::FairNotOpen);
+    }
+    Ok(fair)
 }

@@ -1,6 +1,6 @@
 //! Recording an interaction: checks, then the ledger.
 
-use super::{challenge, existing_fair};
+use super::{challenge, open_fair};
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::store::{NewInteraction, Recorded};
@@ -14,11 +14,8 @@ pub async fn record_interaction(
     pupil: &PupilId,
     request: RecordInteraction,
 ) -> Result<(Recorded, RecordedInteraction), ApiError> {
-    let fair_record = existing_fair(&state.store, fair).await?;
     let now = OffsetDateTime::now_utc();
-    if !fair_record.is_open_at(now) {
-        return Err(ApiError::FairNotOpen);
-    }
+    let fair_record = open_fair(&state.store, fair, now).await?;
     let stand = state
         .store
         .stand(fair, &request.stand)
