@@ -77,9 +77,11 @@ pub fn save_outbox(fair: &FairId, waiting: &[RecordInteraction]) -> bool {
     LocalStorage::set(outbox_key(fair), waiting).is_ok()
 }
 
-/// Forgets the pupil ("not you? join again").
+/// Forgets the pupil ("not you? join again"), with their interests: the
+/// next pupil on a shared device starts afresh.
 pub fn forget_pupil(fair: &FairId) {
     LocalStorage::delete(pupil_key(fair));
+    LocalStorage::delete(interests_key(fair));
 }
 
 /// The organiser's or exhibitor's token for this fair, if one was stored

@@ -4,48 +4,10 @@
 //! printable record and the organiser's export show it.
 
 use crate::driver::{
-    artifacts_dir, assert_accessible, frontend_dist, join_as_pupil, launch, wait_for, wait_for_text,
+    answer, artifacts_dir, assert_accessible, complete_stage, frontend_dist, join_as_pupil, launch,
+    value_of, wait_for, wait_for_text,
 };
-use std::time::Duration;
 use tests::{COLLEGE, EMPLOYER, spawn_app_with_static};
-
-/// Types `text` into the box and leaves it, which saves the stage.
-async fn answer(client: &fantoccini::Client, id: &str, text: &str) {
-    let field = wait_for(client, &format!("#{id}")).await;
-    field.send_keys(text).await.expect("type answer");
-}
-
-/// A box's value once the page has filled it (it loads after the page).
-async fn value_of(client: &fantoccini::Client, id: &str) -> String {
-    let field = wait_for(client, &format!("#{id}")).await;
-    for _ in 0..100 {
-        let value = field
-            .prop("value")
-            .await
-            .expect("value")
-            .unwrap_or_default();
-        if !value.is_empty() {
-            return value;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    String::new()
-}
-
-async fn complete(client: &fantoccini::Client, stage: &str, stand: &str) {
-    wait_for(client, &format!("#about-{stage}"))
-        .await
-        .select_by_value(stand)
-        .await
-        .expect("choose stand");
-    wait_for(client, &format!("#complete-{stage}"))
-        .await
-        .click()
-        .await
-        .expect("complete");
-    let heading = wait_for(client, &format!("#stage-{stage} h2")).await;
-    wait_for_text(&heading, "Completed").await;
-}
 
 #[tokio::test]
 async fn a_pupil_completes_all_three_stages_and_the_record_and_export_show_them() {
@@ -136,11 +98,11 @@ async fn a_pupil_completes_all_three_stages_and_the_record_and_export_show_them(
         "Engineers testing a wind turbine",
     )
     .await;
-    complete(client, "workplace_insight", EMPLOYER).await;
+    complete_stage(client, "workplace_insight", EMPLOYER).await;
     answer(client, "answer-self_reflection-0", "Design and technology").await;
-    complete(client, "self_reflection", EMPLOYER).await;
+    complete_stage(client, "self_reflection", EMPLOYER).await;
     answer(client, "answer-onward_planning-1", "My careers adviser").await;
-    complete(client, "onward_planning", COLLEGE).await;
+    complete_stage(client, "onward_planning", COLLEGE).await;
     assert_accessible(client, "challenge").await;
     let page = client.screenshot().await.expect("screenshot");
     std::fs::write(artifacts_dir().join("challenge-360.png"), page).expect("save screenshot");

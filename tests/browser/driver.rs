@@ -126,11 +126,25 @@ pub async fn wait_for_text(element: &Element, expected: &str) {
 /// Joins the test fair as a year 9 pupil of its first school and waits for
 /// the hall.
 pub async fn join_as_pupil(client: &Client, app: &tests::TestApp) {
+    join_interested_in(client, app, &[]).await;
+}
+
+/// As [`join_as_pupil`], ticking the named sectors on the join form.
+pub async fn join_interested_in(client: &Client, app: &tests::TestApp, sectors: &[&str]) {
     client
         .goto(&app.url(&format!("/fairs/{}", app.fair)))
         .await
         .expect("open join page");
+    fill_in_join_form(client, sectors).await;
+}
+
+/// On the join page (however it was opened), joins as a year 9 pupil of
+/// the test fair's first school, ticking the named sectors, and waits for
+/// the hall.
+pub async fn fill_in_join_form(client: &Client, sectors: &[&str]) {
     wait_for(client, "#join-code").await;
+    // The sectors come with the fair's details, which load after the form.
+    wait_for(client, ".interest-picker").await;
     assert_accessible(client, "join").await;
     wait_for(client, "#join-code")
         .await
@@ -139,12 +153,67 @@ pub async fn join_as_pupil(client: &Client, app: &tests::TestApp) {
         .expect("type code");
     let year = wait_for(client, "#year-group").await;
     year.select_by_value("9").await.expect("choose year");
+    for sector in sectors {
+        client
+            .find(Locator::XPath(&format!(
+                "//fieldset[contains(@class, 'interest-picker')]//label[normalize-space()='{sector}']"
+            )))
+            .await
+            .unwrap_or_else(|e| panic!("no box for the sector {sector}: {e}"))
+            .click()
+            .await
+            .expect("tick sector");
+    }
+    if !sectors.is_empty() {
+        let page = client.screenshot().await.expect("screenshot");
+        std::fs::write(artifacts_dir().join("join-interests.png"), page).expect("save screenshot");
+    }
     wait_for(client, "#join-submit")
         .await
         .click()
         .await
         .expect("join");
     wait_for(client, "a.stand-link").await;
+}
+
+/// Types `text` into the box and leaves it, which saves the stage.
+pub async fn answer(client: &fantoccini::Client, id: &str, text: &str) {
+    let field = wait_for(client, &format!("#{id}")).await;
+    field.send_keys(text).await.expect("type answer");
+}
+
+/// A box's value once the page has filled it (it loads after the page).
+pub async fn value_of(client: &fantoccini::Client, id: &str) -> String {
+    let field = wait_for(client, &format!("#{id}")).await;
+    for _ in 0..100 {
+        let value = field
+            .prop("value")
+            .await
+            .expect("value")
+            .unwrap_or_default();
+        if !value.is_empty() {
+            return value;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    String::new()
+}
+
+/// Completes a challenge stage about `stand` and waits until the page says
+/// so.
+pub async fn complete_stage(client: &fantoccini::Client, stage: &str, stand: &str) {
+    wait_for(client, &format!("#about-{stage}"))
+        .await
+        .select_by_value(stand)
+        .await
+        .expect("choose stand");
+    wait_for(client, &format!("#complete-{stage}"))
+        .await
+        .click()
+        .await
+        .expect("complete");
+    let heading = wait_for(client, &format!("#stage-{stage} h2")).await;
+    wait_for_text(&heading, "Completed").await;
 }
 
 /// chromedriver's own command for emulating network conditions, which

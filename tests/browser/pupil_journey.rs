@@ -1,16 +1,18 @@
-//! A pupil joins with their school's code, opens a stand, downloads its
-//! prospectus, watches its video to the end and asks a question; the
-//! organiser's export then shows exactly those interactions as one
-//! encounter. The exhibitor sees the figures, answers and publishes the
-//! question, and the pupil sees the answer on the stand.
+//! One pupil's whole fair: they join with their school's code (saying what
+//! interests them), open a stand, download its prospectus, watch its video
+//! to the end, ask a question, complete all three My Futures stages and
+//! look at their record; the organiser's exports then show exactly those
+//! interactions and encounters. The exhibitor sees the figures, answers and
+//! publishes the question, and the pupil sees the answer on the stand.
 
 use crate::driver::{
-    artifacts_dir, assert_accessible, frontend_dist, join_as_pupil, launch, wait_for, wait_for_text,
+    answer, artifacts_dir, assert_accessible, complete_stage, frontend_dist, join_interested_in,
+    launch, wait_for, wait_for_text,
 };
 use careers_api::auth::Caller;
 use shared::domain::StandId;
 use std::time::Duration;
-use tests::{EMPLOYER, spawn_app_with_static};
+use tests::{COLLEGE, EMPLOYER, TestApp, spawn_app_with_static};
 
 /// The stand's prospectus, and its video (4 s of VP8, made with ffmpeg's
 /// test source) with captions.
@@ -28,15 +30,19 @@ fn write_stand_files(files: &std::path::Path) {
 }
 
 #[tokio::test]
-async fn pupil_joins_visits_a_stand_downloads_the_prospectus_and_the_export_counts_it() {
+async fn a_pupil_takes_part_in_the_whole_fair_and_the_exports_count_exactly_that() {
     let files = tempfile::tempdir().expect("files");
     write_stand_files(files.path());
     let app = spawn_app_with_static(&frontend_dist(), files.path()).await;
     let browser = launch(1280, 800).await;
     let client = &browser.client;
 
-    join_as_pupil(client, &app).await;
+    join_interested_in(client, &app, &["Engineering"]).await;
+    let pupil = pupil_named_on_page(client).await;
 
+    // Both stands are in engineering, so both are suggested straight away.
+    wait_for(client, &format!("#suggested a[href$='/stands/{COLLEGE}']")).await;
+    wait_for(client, &format!("#suggested a[href$='/stands/{EMPLOYER}']")).await;
     let stand_link = wait_for(client, &format!("a.stand-link[href$='/stands/{EMPLOYER}']")).await;
     assert_accessible(client, "hall").await;
     let hall = client.screenshot().await.expect("screenshot");
@@ -89,29 +95,74 @@ async fn pupil_joins_visits_a_stand_downloads_the_prospectus_and_the_export_coun
     let stand = client.screenshot().await.expect("screenshot");
     std::fs::write(artifacts_dir().join("stand-question.png"), stand).expect("save screenshot");
 
-    // Every interaction is recorded before the page moves on; poll the export.
-    // One pupil, 7 interactions (visit, download, 4 video marks, question),
-    // one BM5 encounter.
-    let organiser = app.organiser_token();
-    let expected = "minehead,Minehead School,1,1,7,1,1,0";
-    let mut csv = String::new();
-    for _ in 0..50 {
-        let response = app
-            .get(
-                &format!("/api/fairs/{}/exports/schools.csv", app.fair),
-                Some(&organiser),
-            )
-            .await;
-        csv = response.text().await.expect("csv");
-        if csv.lines().any(|line| line == expected) {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    // All three stages of the challenge: two about the employer, the last
+    // (onward planning) about the college.
+    wait_for(client, "a.back")
+        .await
+        .click()
+        .await
+        .expect("back to hall");
+    wait_for(client, "#challenge-link")
+        .await
+        .click()
+        .await
+        .expect("open challenge");
+    answer(client, "answer-workplace_insight-0", "Welders at work").await;
+    complete_stage(client, "workplace_insight", EMPLOYER).await;
+    answer(client, "answer-self_reflection-0", "Fixing bikes").await;
+    complete_stage(client, "self_reflection", EMPLOYER).await;
+    answer(client, "answer-onward_planning-0", "Visit the college").await;
+    answer(client, "answer-onward_planning-1", "My form tutor").await;
+    complete_stage(client, "onward_planning", COLLEGE).await;
+
+    // The record: two encounters, one per benchmark, and the challenge done.
+    client
+        .goto(&app.url(&format!("/fairs/{}/me", app.fair)))
+        .await
+        .expect("open my record");
+    let goal = wait_for(client, ".goal").await;
+    wait_for_text(&goal, "You have met 2: 2 to go").await;
+    let encounters = wait_for(client, "#encounters-table").await;
+    wait_for_text(&encounters, "Acme Engineering").await;
+    wait_for_text(&encounters, "Exmoor College").await;
+    let progress = wait_for(client, "#challenge-progress").await;
+    wait_for_text(&progress, "You have completed 3 of 3 stages").await;
+    assert_accessible(client, "record").await;
+    let record = client.screenshot().await.expect("screenshot");
+    std::fs::write(artifacts_dir().join("record.png"), record).expect("save screenshot");
+
+    // The organiser's exports show exactly what this pupil did: 10
+    // interactions (visit, download, 4 video marks, question, 3 stages), an
+    // encounter with the employer (BM5) and one with the college (BM7).
+    let schools =
+        export_once_it_has(&app, "schools", "minehead,Minehead School,1,1,10,2,1,1").await;
     assert!(
-        csv.lines().any(|line| line == expected),
-        "export should show one pupil, seven interactions, one BM5 encounter:\n{csv}"
+        schools.contains("watchet,Watchet Academy,0,0,0,0,0,0"),
+        "{schools}"
     );
+    let exhibitors = export_once_it_has(
+        &app,
+        "exhibitors",
+        "acme-engineering,Acme Engineering,employer,BM5,9,1",
+    )
+    .await;
+    assert!(
+        exhibitors.contains("exmoor-college,Exmoor College,college,BM7,1,1"),
+        "{exhibitors}"
+    );
+    let years = export_once_it_has(&app, "year-groups", "9,1,1,10,2,1,1").await;
+    assert!(
+        years
+            .lines()
+            .skip(1)
+            .filter(|line| !line.starts_with("9,"))
+            .all(|line| line.ends_with(",0,0,0,0,0,0")),
+        "only year 9 took part:\n{years}"
+    );
+    let pupils = export_once_it_has(&app, "pupils", &pupil).await;
+    let row = format!("{pupil},minehead,Minehead School,9,2,1,1,Acme Engineering; Exmoor College");
+    assert!(pupils.lines().any(|line| line.ends_with(&row)), "{pupils}");
+    assert_eq!(pupils.lines().count(), 2, "one pupil joined:\n{pupils}");
 
     // The exhibitor follows their sign-in link and sees their stand's
     // figures, with one pupil's visit hidden as "fewer than 5".
@@ -192,18 +243,15 @@ async fn pupil_joins_visits_a_stand_downloads_the_prospectus_and_the_export_coun
         &format!("[data-met='true'] a[href$='/stands/{EMPLOYER}']"),
     )
     .await;
-    // Ticking an interest suggests the stands in that sector not yet met.
-    wait_for(client, "label[for='interest-0']")
-        .await
-        .click()
-        .await
-        .expect("tick Engineering");
-    wait_for(client, "#suggested a[href$='/stands/exmoor-college']").await;
+    wait_for(
+        client,
+        &format!("[data-met='true'] a[href$='/stands/{COLLEGE}']"),
+    )
+    .await;
+    // Both suggestions are met now, so there are none.
     assert!(
         client
-            .find(fantoccini::Locator::Css(&format!(
-                "#suggested a[href$='/stands/{EMPLOYER}']"
-            )))
+            .find(fantoccini::Locator::Css("#suggested"))
             .await
             .is_err(),
         "a stand already met is not suggested"
@@ -225,11 +273,6 @@ async fn pupil_joins_visits_a_stand_downloads_the_prospectus_and_the_export_coun
         .text()
         .await
         .expect("code");
-    let pseudonym = wait_for(client, "[data-testid='pseudonym']")
-        .await
-        .text()
-        .await
-        .expect("pseudonym");
     client
         .goto(&app.url(&format!("/fairs/{}", app.fair)))
         .await
@@ -250,18 +293,56 @@ async fn pupil_joins_visits_a_stand_downloads_the_prospectus_and_the_export_coun
         .await
         .expect("carry on");
     let again = wait_for(client, "[data-testid='pseudonym']").await;
-    wait_for_text(&again, &pseudonym).await;
+    wait_for_text(&again, &pupil).await;
 
-    // Their record: one encounter of the goal of four, ready to print.
+    // Their record is still theirs: two encounters of the goal of four,
+    // ready to print.
     wait_for(client, "#my-record-link")
         .await
         .click()
         .await
         .expect("open my record");
     let goal = wait_for(client, ".goal").await;
-    wait_for_text(&goal, "You have met 1: 3 to go").await;
+    wait_for_text(&goal, "You have met 2: 2 to go").await;
     wait_for(client, "#print-record").await;
-    let record = client.screenshot().await.expect("screenshot");
-    std::fs::write(artifacts_dir().join("record.png"), record).expect("save screenshot");
+    // What the pupil prints for their careers file (Chromium's own print
+    // to PDF, as the print button gives them).
+    let pdf = client
+        .print(fantoccini::wd::PrintConfiguration::default())
+        .await
+        .expect("print the record");
+    assert!(pdf.starts_with(b"%PDF-"), "printing gives a PDF");
+    std::fs::write(artifacts_dir().join("record.pdf"), pdf).expect("save the printed record");
     browser.client.clone().close().await.expect("close browser");
+}
+
+/// The pupil's fair name, as the hall shows it.
+async fn pupil_named_on_page(client: &fantoccini::Client) -> String {
+    wait_for(client, "[data-testid='pseudonym']")
+        .await
+        .text()
+        .await
+        .expect("pseudonym")
+}
+
+/// The organiser's `{name}.csv` export, once a line contains `expected`
+/// (interactions are sent as the pupil goes, so the last may still be on
+/// its way). Fails if it never does.
+async fn export_once_it_has(app: &TestApp, name: &str, expected: &str) -> String {
+    let organiser = app.organiser_token();
+    let mut csv = String::new();
+    for _ in 0..50 {
+        let response = app
+            .get(
+                &format!("/api/fairs/{}/exports/{name}.csv", app.fair),
+                Some(&organiser),
+            )
+            .await;
+        csv = response.text().await.expect("csv");
+        if csv.lines().any(|line| line.contains(expected)) {
+            return csv;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    panic!("{name}.csv never showed {expected:?}:\n{csv}");
 }

@@ -1,12 +1,14 @@
 //! Pieces used on more than one screen.
 
 mod feedback;
+mod interest_picker;
 mod loaded;
 mod scroll_table;
 mod stand_card;
 mod tally;
 
 pub use feedback::{ErrorList, Loading, NeedsJoin};
+pub use interest_picker::InterestPicker;
 pub use loaded::Fetched;
 pub use scroll_table::ScrollTable;
 pub use stand_card::StandCard;

@@ -4,7 +4,7 @@
 //! say interest them (kept on this device) are suggested first.
 
 use super::{BadLink, use_fair};
-use crate::components::{Fetched, NeedsJoin, StandCard};
+use crate::components::{Fetched, InterestPicker, NeedsJoin, StandCard};
 use crate::recording::Outbox;
 use crate::{api, session};
 use leptos::prelude::*;
@@ -164,36 +164,11 @@ fn FilteredStands(
             })
         }
     };
-    let interest_boxes = sectors
-        .iter()
-        .enumerate()
-        .map(|(i, sector)| {
-            let id = format!("interest-{i}");
-            let label = sector.clone();
-            let (sector, save_sector, fair) = (sector.clone(), sector.clone(), fair.clone());
-            view! {
-                <div class="check">
-                    <input
-                        type="checkbox"
-                        id=id.clone()
-                        prop:checked=move || interests.with(|chosen| chosen.contains(&sector))
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            interests.update(|chosen| {
-                                if on {
-                                    chosen.insert(save_sector.clone());
-                                } else {
-                                    chosen.remove(&save_sector);
-                                }
-                            });
-                            interests.with_untracked(|chosen| session::save_interests(&fair, chosen));
-                        }
-                    />
-                    <label for=id>{label}</label>
-                </div>
-            }
-        })
-        .collect_view();
+    // Saved as they tick, so the choice is there next time on this device.
+    Effect::new({
+        let fair = fair.clone();
+        move |_| interests.with(|chosen| session::save_interests(&fair, chosen))
+    });
     let shown = move || {
         let filter = filter.get();
         let cards = stands
@@ -217,10 +192,7 @@ fn FilteredStands(
         <details class="interests" open=interests.with_untracked(BTreeSet::is_empty)>
             <summary>"What are you interested in?"</summary>
             <p class="hint">"Tick the sectors you would like to find out about, and we will suggest stands. Only this device remembers them."</p>
-            <fieldset>
-                <legend class="visually-hidden">"Sectors that interest you"</legend>
-                {interest_boxes}
-            </fieldset>
+            <InterestPicker sectors=sectors.iter().cloned().collect() chosen=interests />
         </details>
         {suggested}
         <h3>"All stands"</h3>

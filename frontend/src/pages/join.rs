@@ -3,7 +3,7 @@
 //! on this device.
 
 use super::{BadLink, sentence, use_fair};
-use crate::components::Fetched;
+use crate::components::{Fetched, InterestPicker};
 use crate::{api, browser, session};
 use leptos::ev::SubmitEvent;
 use leptos::html;
@@ -12,6 +12,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use shared::api::{FairView, JoinDetails, JoinError, JoinRequest, JoinedPupil, ResumeRequest};
 use shared::domain::{FairId, ResumeCode, YearGroup};
+use std::collections::BTreeSet;
 
 /// The join screen for the fair in the address.
 #[component]
@@ -57,8 +58,11 @@ fn Join(
                 view! { <Resume fair=form_fair.clone() pupil forget /> }.into_any()
             }
             None => {
+                let sectors = Signal::derive(move || {
+                    details.ok().map(|view| view.sectors).unwrap_or_default()
+                });
                 view! {
-                    <JoinForm fair=form_fair.clone() />
+                    <JoinForm fair=form_fair.clone() sectors />
                     <ResumeForm fair=form_fair.clone() />
                 }
                     .into_any()
@@ -126,7 +130,10 @@ fn Resume(
 fn JoinForm(
     /// The fair to join.
     fair: FairId,
+    /// The sectors the fair's stands cover (empty until the fair loads).
+    sectors: Signal<Vec<String>>,
 ) -> impl IntoView {
+    let interests = RwSignal::new(BTreeSet::new());
     let navigate = use_navigate();
     let code = RwSignal::new(String::new());
     let year = RwSignal::new(String::new());
@@ -181,6 +188,10 @@ fn JoinForm(
         let navigate = navigate.clone();
         spawn_local(async move {
             let result = api::join(&fair, &request).await;
+            if result.is_ok() {
+                // Kept on this device only: the server never needs them.
+                interests.with_untracked(|chosen| session::save_interests(&fair, chosen));
+            }
             enter_hall(&fair, result, &navigate, server_error, busy);
         });
     };
@@ -240,6 +251,15 @@ fn JoinForm(
                         .map(|message| view! { <p class="field-error" id="year-group-error">{message}</p> })
                 }}
             </div>
+            {move || {
+                let sectors = sectors.get();
+                (!sectors.is_empty()).then(|| {
+                    view! {
+                        <InterestPicker sectors chosen=interests show_legend=true />
+                        <p class="hint">"We will suggest stands in these sectors. Only this device remembers them."</p>
+                    }
+                })
+            }}
             {move || {
                 server_error
                     .get()

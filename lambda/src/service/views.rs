@@ -9,12 +9,19 @@ use shared::api::{
 };
 use shared::domain::{FairId, PupilId, StandId};
 use shared::encounter::{Tally, encounter_tally};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use time::OffsetDateTime;
 
 pub async fn fair_view(state: &AppState, fair: &FairId) -> Result<FairView, ApiError> {
     let fair = existing_fair(&state.store, fair).await?;
     let is_open = fair.is_open_at(OffsetDateTime::now_utc());
+    let sectors: BTreeSet<String> = state
+        .store
+        .stands(&fair.id)
+        .await?
+        .into_iter()
+        .flat_map(|stand| stand.sectors)
+        .collect();
     Ok(FairView {
         id: fair.id,
         name: fair.name,
@@ -22,6 +29,7 @@ pub async fn fair_view(state: &AppState, fair: &FairId) -> Result<FairView, ApiE
         opens_at: fair.opens_at,
         closes_at: fair.closes_at,
         is_open,
+        sectors: sectors.into_iter().collect(),
     })
 }
 

@@ -17,6 +17,9 @@ pub struct FairView {
     pub closes_at: OffsetDateTime,
     /// Whether interactions are accepted now.
     pub is_open: bool,
+    /// Every sector some stand names, sorted, once each: what a pupil can
+    /// say interests them when joining.
+    pub sectors: Vec<String>,
 }
 
 /// A stand as a card in the hall.
