@@ -4,6 +4,7 @@
 
 mod challenge;
 mod driver;
+mod embed;
 mod keyboard;
 mod offline;
 mod organiser_sign_in;

@@ -19,8 +19,10 @@ use crate::tools::Tools;
 use crate::workspace::Workspace;
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
-/// Files copied as they are from `frontend/` into the dist folder.
-const STATIC_FILES: &[&str] = &["index.html", "style.css"];
+/// Files copied as they are from `frontend/` into the dist folder: the
+/// page, its style, and the script (with an example page) that embeds the
+/// fair in a school's own site.
+const STATIC_FILES: &[&str] = &["index.html", "style.css", "embed.js", "embed-example.html"];
 
 /// Builds the front end (release) into the dist folder and returns it.
 pub fn build(ws: &Workspace, tools: &Tools) -> Result<PathBuf> {
