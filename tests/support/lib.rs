@@ -12,6 +12,7 @@ pub mod function;
 pub mod replay;
 pub mod runtime_api;
 pub mod secrets;
+pub mod web_bench;
 
 pub use app::{
     TestApp, attach_app, engine_endpoint, spawn_app, spawn_app_on, spawn_app_with_static,

@@ -10,6 +10,11 @@
 //!   same items (tests/bench/export.rs).
 //! - `lambda`: the API function under a local Runtime API: init duration,
 //!   warm latency beside axum::serve, zip size (tests/bench/lambda.rs).
+//! - `web [--rounds R]`: the pupil's first load, gzipped, against its
+//!   budget, and the time until the hall is usable in headless Chromium on
+//!   a throttled network, beside a static HTML hall (tests/bench/web.rs).
+
+use std::ffi::OsString;
 
 use anyhow::{Context, Result};
 use clap::ValueEnum;
@@ -18,6 +23,7 @@ use crate::engine::{self, Engine, Storage};
 use crate::process;
 use crate::secrets::SecretsManager;
 use crate::tools::{self, Needs};
+use crate::web;
 use crate::workspace::Workspace;
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -28,12 +34,15 @@ pub enum Bench {
     Export,
     /// Run the Lambda binary under a local Runtime API and time it.
     Lambda,
+    /// Size the pupil's first load and time the hall in a throttled
+    /// Chromium, beside a static HTML page of the same hall.
+    Web,
 }
 
 pub fn run(ws: &Workspace, bench: Bench, args: &[String]) -> Result<()> {
     let needs = Needs {
         engine: true,
-        browser: false,
+        browser: matches!(bench, Bench::Web),
         cfn_lint: false,
     };
     let tools = tools::ensure(ws, needs)?;
@@ -46,8 +55,8 @@ pub fn run(ws: &Workspace, bench: Bench, args: &[String]) -> Result<()> {
     let engine = Engine::start(jar_dir, engine::free_port()?, &storage, &log)?;
     let args = &args[..];
     let result = match bench {
-        Bench::Ledger => run_bench(ws, "ledger", args, &engine, None),
-        Bench::Export => run_bench(ws, "export", args, &engine, None),
+        Bench::Ledger => run_bench(ws, "ledger", args, &engine, []),
+        Bench::Export => run_bench(ws, "export", args, &engine, []),
         Bench::Lambda => {
             // The function optimised like the benchmarks (the `bench`
             // profile writes to target/release), run natively, reading its
@@ -64,11 +73,15 @@ pub fn run(ws: &Workspace, bench: Bench, args: &[String]) -> Result<()> {
             .and_then(|()| {
                 let log = ws.target.join("moto-bench.log");
                 let secrets = SecretsManager::start(&tools::moto_server()?, &log)?;
-                let result = run_bench(ws, "lambda", args, &engine, Some(&secrets));
+                let endpoint = ("SECRETS_MANAGER_ENDPOINT", secrets.endpoint().into());
+                let result = run_bench(ws, "lambda", args, &engine, [endpoint]);
                 secrets.stop();
                 result
             })
         }
+        // The release build a pupil downloads, as the browser tests get it.
+        Bench::Web => web::build(ws, &tools)
+            .and_then(|dist| run_bench(ws, "web", args, &engine, tools::browser_env(&dist))),
     };
     // A dropped write explains any failed reconciliation, so it comes first.
     let result = engine.check_no_dropped_writes().and(result);
@@ -81,14 +94,10 @@ fn run_bench(
     name: &str,
     args: &[String],
     engine: &Engine,
-    secrets: Option<&SecretsManager>,
+    env: impl IntoIterator<Item = (&'static str, OsString)>,
 ) -> Result<()> {
-    let mut cargo = ws.cargo();
-    if let Some(secrets) = secrets {
-        cargo.env("SECRETS_MANAGER_ENDPOINT", secrets.endpoint());
-    }
     process::run(
-        cargo
+        ws.cargo()
             .args(["bench", "--package", "tests", "--bench", name, "--"])
             .args(args)
             .env("DYNAMODB_ENDPOINT", engine.endpoint())
@@ -99,7 +108,8 @@ fn run_bench(
             .env(
                 "LAMBDA_ZIP",
                 ws.root.join("target/lambda/api-lambda/bootstrap.zip"),
-            ),
+            )
+            .envs(env),
     )
 }
 

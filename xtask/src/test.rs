@@ -14,7 +14,7 @@ use crate::engine::{self, Engine, Storage};
 use crate::package;
 use crate::process;
 use crate::secrets::SecretsManager;
-use crate::tools::{self, CHROMEDRIVER, CHROMIUM, Needs};
+use crate::tools::{self, Needs};
 use crate::web;
 use crate::workspace::Workspace;
 
@@ -107,9 +107,7 @@ fn run_steps(ws: &Workspace, steps: &mut Steps) -> Result<()> {
                 .env("SECRETS_MANAGER_ENDPOINT", secrets.endpoint())
                 .env("DYNAMODB_ENDPOINT", engine.endpoint())
                 .env("DYNAMODB_LOCAL_DIR", jar_dir)
-                .env("FRONTEND_DIST", &dist)
-                .env("CHROMEDRIVER", CHROMEDRIVER)
-                .env("CHROMIUM", CHROMIUM)
+                .envs(tools::browser_env(&dist))
                 .env("AXE_CORE", tools::axe_core(ws))
                 .env("TEST_ARTIFACTS", &artifacts),
         )?;

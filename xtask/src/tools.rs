@@ -8,6 +8,7 @@
 //! an npm package, cfn-lint from PyPI, and for the Lambda build cargo-lambda
 //! and zig from PyPI (see [`lambda`]).
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -21,6 +22,16 @@ pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
 /// Debian's chromium and its WebDriver, used by the browser tests.
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// What the browser tests and the web benchmark read from the environment:
+/// the built front end (`dist`), chromedriver and Chromium.
+pub fn browser_env(dist: &Path) -> [(&'static str, OsString); 3] {
+    [
+        ("FRONTEND_DIST", dist.into()),
+        ("CHROMEDRIVER", CHROMEDRIVER.into()),
+        ("CHROMIUM", CHROMIUM.into()),
+    ]
+}
 
 /// Debian's Rust 1.96 with its std source (for build-std), the linker for
 /// wasm, and its clippy.

@@ -1,0 +1,210 @@
+//! What `cargo xtask bench web` serves: a copy of the built front end with
+//! a plain static HTML page of the same hall beside it, each file of a
+//! first load also gzipped (at the best level, as `cargo xtask web` counts
+//! them) and sent gzipped to browsers that accept it, as CloudFront does.
+
+use anyhow::Context;
+use careers_api::state::AppState;
+use flate2::Compression;
+use flate2::write::GzEncoder;
+use shared::api::StandSummary;
+use shared::domain::FairId;
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::Path;
+use tempfile::TempDir;
+use tower_http::services::{ServeDir, ServeFile};
+
+/// What a pupil's browser downloads before the hall can start.
+const FIRST_LOAD: [&str; 4] = [
+    "index.html",
+    "style.css",
+    "pkg/frontend.js",
+    "pkg/frontend_bg.wasm",
+];
+/// The static hall's path in the site.
+pub const STATIC_HALL: &str = "static-hall.html";
+/// The product's budget for a first load, gzipped, and what it aims for.
+const BUDGET_KB: f64 = 150.0;
+const AIM_KB: f64 = 100.0;
+
+/// One file's size, raw and gzipped, in bytes.
+struct Size {
+    file: &'static str,
+    raw: usize,
+    gzipped: usize,
+}
+
+/// The site in a temporary folder (gone when dropped).
+pub struct Site {
+    dir: TempDir,
+    sizes: Vec<Size>,
+}
+
+impl Site {
+    /// Copies the built front end in `dist` and writes the static hall of
+    /// `stands` beside it.
+    pub fn prepare(dist: &Path, fair: &FairId, stands: &[StandSummary]) -> anyhow::Result<Self> {
+        let dir = TempDir::with_prefix("web-bench-site")?;
+        copy_dir(dist, dir.path())?;
+        std::fs::write(dir.path().join(STATIC_HALL), static_hall(fair, stands))?;
+        let sizes = precompress(dir.path())?;
+        Ok(Self { dir, sizes })
+    }
+
+    /// Serves the API and the site as the local server does, but sending the
+    /// gzipped files; returns the address, e.g. `http://127.0.0.1:41234`.
+    pub async fn serve(&self, state: AppState) -> anyhow::Result<String> {
+        let site = self.dir.path();
+        let index = ServeFile::new(site.join("index.html")).precompressed_gzip();
+        let pages = ServeDir::new(site).precompressed_gzip().fallback(index);
+        let router = careers_api::app(state).fallback_service(pages);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let address = format!("http://{}", listener.local_addr()?);
+        // With the peer's address, as the local server (join is throttled
+        // per address).
+        let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+        tokio::spawn(async move {
+            if let Err(error) = axum::serve(listener, service).await {
+                eprintln!("the bench's server stopped: {error}");
+            }
+        });
+        Ok(address)
+    }
+
+    /// Each file of the first load, raw and gzipped, the gzipped total
+    /// against the budget, and the static hall's own size.
+    pub fn print_sizes(&self) {
+        println!("first load of the pupil's pages (gzip -9, as `cargo xtask web` counts):");
+        let line = |size: &Size, note: &str| {
+            println!(
+                "  {:<22} {:>7.1} KB  {:>7.1} KB gzipped{note}",
+                size.file,
+                kb(size.raw),
+                kb(size.gzipped)
+            );
+        };
+        let (first_load, others): (Vec<&Size>, Vec<&Size>) =
+            self.sizes.iter().partition(|size| size.file != STATIC_HALL);
+        for size in &first_load {
+            line(size, "");
+        }
+        let total = kb(first_load.iter().map(|size| size.gzipped).sum());
+        let verdict = if total <= AIM_KB {
+            "within the aim".to_owned()
+        } else if total <= BUDGET_KB {
+            format!("within budget, {:.1} KB over the aim", total - AIM_KB)
+        } else {
+            format!("{:.1} KB OVER BUDGET", total - BUDGET_KB)
+        };
+        println!(
+            "  {:<22} {:>20.1} KB gzipped  (budget {BUDGET_KB} KB, aim {AIM_KB} KB: {verdict})",
+            "first load", total
+        );
+        for size in others {
+            line(size, "  (the static hall: all it needs beside style.css)");
+        }
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(to)?;
+    let entries = std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))?;
+    for entry in entries {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes a gzipped copy (`.gz`) beside each file of the first load and
+/// the static hall, and returns their sizes.
+fn precompress(site: &Path) -> anyhow::Result<Vec<Size>> {
+    let mut sizes = Vec::new();
+    for file in FIRST_LOAD.into_iter().chain([STATIC_HALL]) {
+        let path = site.join(file);
+        let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+        let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+        encoder.write_all(&bytes)?;
+        let gzipped = encoder.finish()?;
+        let mut gz_path = path.into_os_string();
+        gz_path.push(".gz");
+        std::fs::write(&gz_path, &gzipped)?;
+        sizes.push(Size {
+            file,
+            raw: bytes.len(),
+            gzipped: gzipped.len(),
+        });
+    }
+    Ok(sizes)
+}
+
+/// The hall as a plain page: the site's shell and the card markup of the
+/// Leptos hall (frontend/src/lib.rs, pages/hall.rs, components/
+/// stand_card.rs) with the same style.css, and no script. The pupil's name,
+/// the filters and the suggestions are left out: they need the pupil, or
+/// code.
+fn static_hall(fair: &FairId, stands: &[StandSummary]) -> String {
+    let mut cards = String::new();
+    for stand in stands {
+        let sectors = if stand.sectors.is_empty() {
+            String::new()
+        } else {
+            format!(
+                r#"<p class="sectors"><span class="visually-hidden">Sectors: </span>{}</p>"#,
+                escape(&stand.sectors.join(" · "))
+            )
+        };
+        let _ = writeln!(
+            cards,
+            r#"<li><article class="card" data-testid="stand-card"><h3><a class="stand-link" href="/fairs/{fair}/stands/{}">{}</a></h3><p class="kind">{}</p>{sectors}<p>{}</p></article></li>"#,
+            stand.id,
+            escape(stand.name.as_str()),
+            stand.kind.label(),
+            escape(&stand.tagline),
+        );
+    }
+    format!(
+        r##"<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
+<title>Careers fair</title>
+<link rel="stylesheet" href="/style.css">
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to main content</a>
+<header class="site-header"><p class="brand">Careers fair</p></header>
+<main id="main" tabindex="-1">
+<h1>The hall</h1>
+<h2 id="stands-heading">Stands</h2>
+<h3>All stands</h3>
+<p class="hint" role="status" id="stand-count">{} stands</p>
+<ul class="stands" aria-labelledby="stands-heading">
+{cards}</ul>
+</main>
+</body>
+</html>
+"##,
+        stands.len()
+    )
+}
+
+/// Exhibitors' words as text.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn kb(bytes: usize) -> f64 {
+    bytes as f64 / 1024.0
+}
