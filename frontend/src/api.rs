@@ -6,9 +6,9 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use shared::api::{
     AnswerRequest, ChallengeView, ErrorBody, ErrorCode, FairReport, FairView, InboxQuestion,
-    JoinRequest, JoinedPupil, PupilRecord, RecordInteraction, RecordedInteraction, ResumeRequest,
-    SaveAnswers, SchoolTotals, SignInRequest, SignedIn, StandDetail, StandFigures, StandQuestion,
-    StandSummary,
+    JoinRequest, JoinedPupil, NewSchool, PupilRecord, RecordInteraction, RecordedInteraction,
+    ResumeRequest, SaveAnswers, SchoolTotals, SchoolView, SignInRequest, SignedIn, StandDetail,
+    StandFigures, StandQuestion, StandSummary,
 };
 use shared::domain::{
     ChallengeQuestions, ChallengeStage, FairId, InteractionId, SchoolId, StandId,
@@ -298,6 +298,44 @@ pub async fn export(fair: &FairId, token: &str, export: Export) -> Result<String
         token,
     )
     .await
+}
+
+/// `GET /api/fairs/{fair}/schools`: every school, with its join code.
+pub async fn schools(fair: &FairId, token: &str) -> Result<Vec<SchoolView>, ApiClientError> {
+    json(send(bearer(Request::get(&fair_url(fair, "/schools")), token).build()).await?).await
+}
+
+/// `POST /api/fairs/{fair}/schools`: adds one school.
+pub async fn add_school(
+    fair: &FairId,
+    school: &NewSchool,
+    token: &str,
+) -> Result<SchoolView, ApiClientError> {
+    let request = bearer(Request::post(&fair_url(fair, "/schools")), token).json(school);
+    json(send(request).await?).await
+}
+
+/// `POST /api/fairs/{fair}/schools/import`: adds every school in a CSV
+/// file, or none.
+pub async fn import_schools(
+    fair: &FairId,
+    file: String,
+    token: &str,
+) -> Result<Vec<SchoolView>, ApiClientError> {
+    let request = bearer(Request::post(&fair_url(fair, "/schools/import")), token)
+        .header("Content-Type", "text/csv")
+        .body(file);
+    json(send(request).await?).await
+}
+
+/// `POST /api/fairs/{fair}/schools/{school}/join-code`: replaces the code.
+pub async fn new_join_code(
+    fair: &FairId,
+    school: &SchoolId,
+    token: &str,
+) -> Result<SchoolView, ApiClientError> {
+    let url = fair_url(fair, &format!("/schools/{school}/join-code"));
+    json(send(bearer(Request::post(&url), token).build()).await?).await
 }
 
 /// `GET /api/fairs/{fair}/schools/{school}/report`: one school's totals.

@@ -111,6 +111,49 @@ pub fn print() {
     }
 }
 
+/// Adds or removes a class on the page's body (the print stylesheet reads
+/// it to choose what to print).
+pub fn set_body_class(class: &str, on: bool) {
+    if let Some(body) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.body())
+    {
+        let classes = body.class_list();
+        let _ = if on {
+            classes.add_1(class)
+        } else {
+            classes.remove_1(class)
+        };
+    }
+}
+
+/// This site's origin, e.g. `https://fair.example.org`.
+pub fn origin() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().origin().ok())
+        .unwrap_or_default()
+}
+
+/// The file just chosen in a file input, from its change event.
+pub fn chosen_file(event: &web_sys::Event) -> Option<web_sys::File> {
+    use wasm_bindgen::JsCast as _;
+    event
+        .target()?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?
+        .files()?
+        .get(0)
+}
+
+/// A chosen file's contents as text.
+pub async fn file_text(file: &web_sys::File) -> Result<String, ()> {
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or(())
+}
+
 /// The share (0 to 1) of a video's length that has actually been played,
 /// from the player's played ranges; `None` until its length is known.
 pub fn played_fraction(player: &HtmlMediaElement) -> Option<f64> {

@@ -11,7 +11,7 @@ use crate::auth::{Caller, Tokens};
 use crate::model::{Fair, Prospectus, School, Stand, Video};
 use crate::store::{Store, StoreError};
 use shared::domain::{
-    ChallengeQuestions, ChallengeQuestionsData, ExhibitorKind, FairId, JoinCode, Name, Opportunity,
+    ChallengeQuestions, ChallengeQuestionsData, ExhibitorKind, FairId, Name, Opportunity,
     OpportunityKind, PromptText, ProspectusId, SchoolId, StandId, StandLink, VideoId, WebAddress,
 };
 use std::fmt::Write as _;
@@ -88,7 +88,9 @@ pub async fn seed(store: &Store, files_dir: &Path) -> Result<DemoSummary, DemoEr
         let school = School {
             id,
             name: Name::parse(name).map_err(invalid)?,
-            join_code: random_join_code(),
+            join_code: crate::service::schools::random_join_code(),
+            urn: None,
+            expected_pupils: None,
         };
         store.add_school(&fair_id, &school).await?;
     }
@@ -214,10 +216,6 @@ fn captions(stand: &str) -> String {
         "WEBVTT\n\n00:00:00.000 --> 00:00:03.000\nWelcome to {stand}.\n\n\
          00:00:03.000 --> 00:00:06.000\nThis is what a working day here looks like.\n"
     )
-}
-
-fn random_join_code() -> JoinCode {
-    JoinCode::from_random_bytes(rand::random())
 }
 
 /// A link that signs `caller` in on the front end; the token travels in the

@@ -23,6 +23,35 @@ impl<T: Serialize> IntoResponse for Json<T> {
     }
 }
 
+/// A CSV file sent as the whole body (`Content-Type: text/csv`), as text.
+pub struct Csv(pub String);
+
+impl<S: Send + Sync> FromRequest<S> for Csv {
+    type Rejection = ApiError;
+
+    async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, ApiError> {
+        let is_csv = request
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.split(';').next())
+            .is_some_and(|media| media.trim().eq_ignore_ascii_case("text/csv"));
+        if !is_csv {
+            return Err(ApiError::UnsupportedMediaType);
+        }
+        String::from_request(request, state)
+            .await
+            .map(Csv)
+            .map_err(|rejection| {
+                if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                    ApiError::PayloadTooLarge
+                } else {
+                    ApiError::InvalidBody("the file must be UTF-8 text".to_owned())
+                }
+            })
+    }
+}
+
 /// `axum::extract::Path`, rejecting with `ApiError`.
 #[derive(FromRequestParts)]
 #[from_request(via(axum::extract::Path), rejection(ApiError))]

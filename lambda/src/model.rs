@@ -4,9 +4,9 @@
 
 use shared::api::QuestionState;
 use shared::domain::{
-    AnswerText, ChallengeQuestions, ExhibitorKind, FairId, InteractionId, JoinCode, Name,
-    Opportunity, ProspectusId, PupilId, QuestionText, ResumeCode, SchoolId, StandId, StandLink,
-    VideoId, YearGroup,
+    AnswerText, ChallengeQuestions, ExhibitorKind, ExpectedPupils, FairId, InteractionId, JoinCode,
+    Name, Opportunity, ProspectusId, PupilId, QuestionText, ResumeCode, SchoolId, StandId,
+    StandLink, Urn, VideoId, YearGroup,
 };
 use time::OffsetDateTime;
 
@@ -33,6 +33,8 @@ pub struct School {
     pub id: SchoolId,
     pub name: Name,
     pub join_code: JoinCode,
+    pub urn: Option<Urn>,
+    pub expected_pupils: Option<ExpectedPupils>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -13,4 +13,5 @@ mod organiser;
 mod questions;
 mod replay;
 mod report;
+mod schools;
 mod video_progress;

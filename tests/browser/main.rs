@@ -7,5 +7,6 @@ mod driver;
 mod embed;
 mod keyboard;
 mod offline;
+mod organiser_schools;
 mod organiser_sign_in;
 mod pupil_journey;

@@ -147,6 +147,19 @@ impl TestApp {
         request.send().await.expect("request sent")
     }
 
+    /// POSTs `body` as a CSV file (`text/csv`).
+    pub async fn post_csv(&self, path: &str, body: &str, token: Option<&str>) -> reqwest::Response {
+        let mut request = self
+            .http
+            .post(self.url(path))
+            .header("content-type", "text/csv")
+            .body(body.to_owned());
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send().await.expect("request sent")
+    }
+
     pub async fn put_json(
         &self,
         path: &str,

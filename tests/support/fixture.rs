@@ -102,6 +102,8 @@ pub async fn seed(store: &Store) {
             id: SchoolId::parse(slug).expect("id"),
             name: name(title),
             join_code: JoinCode::parse(code).expect("code"),
+            urn: None,
+            expected_pupils: None,
         };
         store
             .add_school(fair_id, &school)

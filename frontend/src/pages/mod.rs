@@ -12,6 +12,7 @@ mod join;
 mod my_record;
 mod organiser;
 mod school;
+mod schools_editor;
 mod stand;
 mod stand_questions;
 

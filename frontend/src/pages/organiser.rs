@@ -1,9 +1,11 @@
-//! `/fairs/:fair/organiser`: the organiser's report, with the CSV exports.
+//! `/fairs/:fair/organiser`: the organiser's report, with the CSV exports,
+//! the schools and their join codes, and the My Futures questions.
 //! The organiser signs in with their email address and password, or arrives
 //! through a sign-in link ending `#token=...`; either way the token is kept
 //! in this tab's session storage (and taken out of the address bar).
 
 use super::challenge_editor::ChallengeEditor;
+use super::schools_editor::SchoolsEditor;
 use super::{BadLink, sentence, use_fair};
 use crate::api::{self, Export};
 use crate::components::{Fetched, ScrollTable, TallyFigures};
@@ -11,7 +13,9 @@ use crate::session::{self, LinkRole};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shared::api::{ExhibitorTotals, FairReport, SchoolTotals, SignInDetails, SignInRequest};
+use shared::api::{
+    ExhibitorTotals, FairReport, FairView, SchoolTotals, SignInDetails, SignInRequest,
+};
 use shared::domain::FairId;
 
 /// The organiser's view of the fair in the address.
@@ -129,11 +133,26 @@ fn Report(
             async move { api::report(&fair, &token).await }
         }
     });
+    let details = Fetched::new({
+        let fair = fair.clone();
+        move || {
+            let fair = fair.clone();
+            async move { api::fair(&fair).await }
+        }
+    });
+    let schools = {
+        let (fair, token) = (fair.clone(), token.clone());
+        move |view: FairView| {
+            view! { <SchoolsEditor fair=fair.clone() fair_name=view.name.to_string() token=token.clone() /> }
+                .into_any()
+        }
+    };
     view! {
         <h1>"Fair report"</h1>
         <p class="lead">"Attendance and encounters for " <code>{fair.to_string()}</code> "."</p>
         <Exports fair=fair.clone() token=token.clone() />
         {report.view(|report| view! { <ReportView report /> }.into_any(), None)}
+        {details.view(schools, None)}
         <ChallengeEditor fair=fair.clone() token />
     }
 }

@@ -8,10 +8,16 @@ mod organisers;
 mod pupils;
 mod questions;
 mod reports;
+mod schools;
 
 use crate::state::AppState;
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post, put};
+
+/// The largest schools file accepted: room for the most schools one
+/// import may hold, with long names.
+const SCHOOLS_FILE_BYTES: usize = 128 * 1024;
 
 pub fn api() -> Router<AppState> {
     Router::new()
@@ -39,6 +45,19 @@ pub fn api() -> Router<AppState> {
         .route(
             "/fairs/{fair}/stands/{stand}/questions/{question}/flag",
             post(questions::flag),
+        )
+        .route(
+            "/fairs/{fair}/schools",
+            get(schools::list).post(schools::add),
+        )
+        .route(
+            "/fairs/{fair}/schools/import",
+            // A file of hundreds of schools is larger than any JSON body.
+            post(schools::import).layer(DefaultBodyLimit::max(SCHOOLS_FILE_BYTES)),
+        )
+        .route(
+            "/fairs/{fair}/schools/{school}/join-code",
+            post(schools::new_join_code),
         )
         .route("/fairs/{fair}/pupils", post(pupils::join))
         .route("/fairs/{fair}/pupil-sessions", post(pupils::resume))

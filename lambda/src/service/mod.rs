@@ -8,6 +8,7 @@ pub mod organiser;
 pub mod questions;
 mod record;
 mod report;
+pub mod schools;
 mod views;
 
 pub use join::{join_fair, resume};

@@ -4,6 +4,7 @@
 use super::items::{self, FairItem, JoinCodeItem, SchoolItem, StandItem, from_item, key, to_item};
 use super::{Store, StoreError, keys};
 use crate::model::{Fair, School, Stand};
+use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
 use shared::domain::{FairId, JoinCode, SchoolId, StandId};
 
 impl Store {
@@ -42,17 +43,52 @@ impl Store {
             .transact_items(self.put_if_absent(to_item(&code)?)?)
             .send()
             .await;
-        match result {
-            Ok(_) => Ok(()),
-            Err(error)
-                if error
-                    .as_service_error()
-                    .is_some_and(|e| e.is_transaction_canceled_exception()) =>
-            {
-                Err(StoreError::AlreadyExists)
-            }
-            Err(error) => Err(StoreError::from_sdk("TransactWriteItems", error)),
-        }
+        taken_if_cancelled(result)
+    }
+
+    /// Gives `school` the join code `new` in place of its current one, in
+    /// one transaction: the old code stops working as the new one starts.
+    /// `AlreadyExists` if another school has `new`, or if the school's code
+    /// changed meanwhile.
+    pub async fn rotate_join_code(
+        &self,
+        fair: &FairId,
+        school: &School,
+        new: &JoinCode,
+    ) -> Result<(), StoreError> {
+        use aws_sdk_dynamodb::types::{AttributeValue, Delete, TransactWriteItem, Update};
+        let pk = keys::fair_pk(fair);
+        let code = |code: &JoinCode| AttributeValue::S(code.to_string());
+        let update = Update::builder()
+            .table_name(&self.table)
+            .set_key(Some(key(pk.clone(), keys::school_sk(&school.id))))
+            .update_expression("SET join_code = :new")
+            .condition_expression("join_code = :old")
+            .expression_attribute_values(":new", code(new))
+            .expression_attribute_values(":old", code(&school.join_code))
+            .build()
+            .map_err(super::table::build_error)?;
+        let delete = Delete::builder()
+            .table_name(&self.table)
+            .set_key(Some(key(pk.clone(), keys::code_sk(&school.join_code))))
+            .condition_expression("school = :school")
+            .expression_attribute_values(":school", AttributeValue::S(school.id.to_string()))
+            .build()
+            .map_err(super::table::build_error)?;
+        let added = JoinCodeItem {
+            pk,
+            sk: keys::code_sk(new),
+            school: school.id.clone(),
+        };
+        let result = self
+            .client
+            .transact_write_items()
+            .transact_items(TransactWriteItem::builder().update(update).build())
+            .transact_items(TransactWriteItem::builder().delete(delete).build())
+            .transact_items(self.put_if_absent(to_item(&added)?)?)
+            .send()
+            .await;
+        taken_if_cancelled(result)
     }
 
     pub async fn school(
@@ -119,5 +155,23 @@ impl Store {
             .into_iter()
             .map(|item| from_item::<StandItem>(item).map(Stand::from))
             .collect()
+    }
+}
+
+/// A school transaction is cancelled only when one of its conditions
+/// fails, which always means the school or code is taken.
+fn taken_if_cancelled<T>(
+    result: Result<T, aws_sdk_dynamodb::error::SdkError<TransactWriteItemsError>>,
+) -> Result<(), StoreError> {
+    match result {
+        Ok(_) => Ok(()),
+        Err(error)
+            if error
+                .as_service_error()
+                .is_some_and(|e| e.is_transaction_canceled_exception()) =>
+        {
+            Err(StoreError::AlreadyExists)
+        }
+        Err(error) => Err(StoreError::from_sdk("TransactWriteItems", error)),
     }
 }

@@ -8,8 +8,9 @@ use crate::model::{Encounter, Fair, Prospectus, Pupil, School, Stand, Video};
 use aws_sdk_dynamodb::types::AttributeValue;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use shared::domain::{
-    ChallengeQuestions, ExhibitorKind, FairId, InteractionId, InteractionKind, JoinCode, Name,
-    Opportunity, ProspectusId, PupilId, ResumeCode, SchoolId, StandId, StandLink, YearGroup,
+    ChallengeQuestions, ExhibitorKind, ExpectedPupils, FairId, InteractionId, InteractionKind,
+    JoinCode, Name, Opportunity, ProspectusId, PupilId, ResumeCode, SchoolId, StandId, StandLink,
+    Urn, YearGroup,
 };
 use shared::encounter::{StandActivity, Tally};
 use std::collections::HashMap;
@@ -82,6 +83,10 @@ pub struct SchoolItem {
     pub id: SchoolId,
     pub name: Name,
     pub join_code: JoinCode,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urn: Option<Urn>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_pupils: Option<ExpectedPupils>,
 }
 
 impl SchoolItem {
@@ -92,6 +97,8 @@ impl SchoolItem {
             id: school.id.clone(),
             name: school.name.clone(),
             join_code: school.join_code.clone(),
+            urn: school.urn,
+            expected_pupils: school.expected_pupils,
         }
     }
 }
@@ -102,6 +109,8 @@ impl From<SchoolItem> for School {
             id: item.id,
             name: item.name,
             join_code: item.join_code,
+            urn: item.urn,
+            expected_pupils: item.expected_pupils,
         }
     }
 }

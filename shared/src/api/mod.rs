@@ -11,6 +11,7 @@ mod organiser;
 mod pupil;
 mod question;
 mod report;
+mod schools;
 
 pub use challenge::{ChallengeView, SaveAnswers, StageView};
 pub use error::{ErrorBody, ErrorCode};
@@ -28,3 +29,4 @@ pub use question::{
     AnswerDetails, AnswerRequest, InboxQuestion, QUESTIONS_PER_STAND, QuestionState, StandQuestion,
 };
 pub use report::{ExhibitorTotals, FairReport, SchoolTotals, YearGroupTotals};
+pub use schools::{MAX_IMPORTED_SCHOOLS, NewSchool, NewSchoolDetails, NewSchoolError, SchoolView};

@@ -12,6 +12,7 @@ mod link;
 mod paragraph;
 mod pseudonym;
 mod resume_code;
+mod school;
 mod text;
 mod year_group;
 
@@ -30,5 +31,6 @@ pub use link::{Opportunity, OpportunityKind, StandLink, WebAddress, WebAddressEr
 pub use paragraph::{AnswerText, Paragraph, ParagraphError, QuestionText};
 pub use pseudonym::Pseudonym;
 pub use resume_code::{RESUME_WORDS, ResumeCode, ResumeCodeError};
+pub use school::{ExpectedPupils, ExpectedPupilsError, MAX_EXPECTED_PUPILS, Urn, UrnError};
 pub use text::{Name, TextError};
 pub use year_group::{YearGroup, YearGroupError};

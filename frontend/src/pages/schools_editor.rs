@@ -1,0 +1,306 @@
+//! The organiser's schools: the list with each school's join code, adding
+//! one, importing many from a CSV file, replacing a code that was shared
+//! too widely, and a sheet of codes to print for teachers.
+
+use super::sentence;
+use crate::{api, browser};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use shared::api::{NewSchool, NewSchoolDetails, SchoolView};
+use shared::domain::FairId;
+
+/// Keeps the list in name order, as the API gives it.
+fn add_sorted(list: &mut Vec<SchoolView>, added: Vec<SchoolView>) {
+    list.extend(added);
+    list.sort_by(|a, b| a.name.as_str().cmp(b.name.as_str()));
+}
+
+#[component]
+pub fn SchoolsEditor(
+    /// The fair.
+    fair: FairId,
+    /// The fair's name, for the printed sheet.
+    fair_name: String,
+    /// The organiser's bearer token.
+    token: String,
+) -> impl IntoView {
+    let schools = RwSignal::new(Vec::<SchoolView>::new());
+    let status = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    {
+        let (fair, token) = (fair.clone(), token.clone());
+        spawn_local(async move {
+            match api::schools(&fair, &token).await {
+                Ok(list) => {
+                    schools.try_set(list);
+                }
+                Err(problem) => {
+                    error.try_set(Some(sentence(problem)));
+                }
+            }
+        });
+    }
+    let new_code = {
+        let (fair, token) = (fair.clone(), token.clone());
+        move |school: SchoolView| {
+            let (fair, token) = (fair.clone(), token.clone());
+            move |_| {
+                let (fair, token, school) = (fair.clone(), token.clone(), school.clone());
+                spawn_local(async move {
+                    match api::new_join_code(&fair, &school.id, &token).await {
+                        Ok(changed) => {
+                            status.try_set(format!(
+                                "{} has a new join code, {}. The old one no longer works.",
+                                changed.name,
+                                changed.join_code.display_grouped()
+                            ));
+                            schools.try_update(|list| {
+                                list.retain(|s| s.id != changed.id);
+                                add_sorted(list, vec![changed]);
+                            });
+                        }
+                        Err(problem) => {
+                            error.try_set(Some(sentence(problem)));
+                        }
+                    }
+                });
+            }
+        }
+    };
+    let rows = move || {
+        schools
+            .get()
+            .into_iter()
+            .map(|school| {
+                let id = school.id.to_string();
+                let label = format!("New code for {}", school.name);
+                view! {
+                    <tr>
+                        <th scope="row">{school.name.to_string()}</th>
+                        <td>{school.urn.map(|urn| urn.to_string())}</td>
+                        <td class="number">{school.expected_pupils.map(|n| n.to_string())}</td>
+                        <td><code id=format!("code-{id}")>{school.join_code.display_grouped()}</code></td>
+                        <td>
+                            <button
+                                type="button"
+                                class="secondary"
+                                id=format!("new-code-{id}")
+                                aria-label=label
+                                on:click=new_code(school.clone())
+                            >
+                                "New code"
+                            </button>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let print_sheet = |_| {
+        // The sheet is the only thing printed while the body has this class.
+        browser::set_body_class("print-codes", true);
+        browser::print();
+        browser::set_body_class("print-codes", false);
+    };
+    view! {
+        <section class="panel" aria-labelledby="schools-heading">
+            <h2 id="schools-heading">"Schools and join codes"</h2>
+            <p class="hint">
+                "Pupils join with their school's code. If a code reaches people it should not, give the school a new one: the old one stops working, and pupils who joined with it keep their places."
+            </p>
+            <table id="school-codes">
+                <caption class="visually-hidden">"Each school's join code"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"School"</th>
+                        <th scope="col">"URN"</th>
+                        <th scope="col" class="number">"Expected"</th>
+                        <th scope="col">"Join code"</th>
+                        <th scope="col">
+                            <span class="visually-hidden">"Actions"</span>
+                        </th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <p class="actions">
+                <button type="button" class="secondary" id="print-codes" on:click=print_sheet>
+                    "Print the join codes for teachers"
+                </button>
+            </p>
+            <p id="schools-status" class="status" role="status">{move || status.get()}</p>
+            {move || {
+                error
+                    .get()
+                    .map(|message| view! { <p class="notice error" role="alert" id="schools-error">{message}</p> })
+            }}
+            <AddSchool fair=fair.clone() token=token.clone() schools status error />
+            <ImportSchools fair=fair.clone() token schools status error />
+        </section>
+        <CodeSheet fair fair_name schools />
+    }
+}
+
+/// One school's name, URN and expected pupils.
+#[component]
+fn AddSchool(
+    fair: FairId,
+    token: String,
+    schools: RwSignal<Vec<SchoolView>>,
+    status: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let fields = RwSignal::new(NewSchool::default());
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let school = fields.get_untracked();
+        if let Err(problem) = NewSchoolDetails::try_from(&school) {
+            error.set(Some(sentence(problem)));
+            return;
+        }
+        error.set(None);
+        let (fair, token) = (fair.clone(), token.clone());
+        spawn_local(async move {
+            match api::add_school(&fair, &school, &token).await {
+                Ok(added) => {
+                    status.try_set(format!(
+                        "Added {}: its join code is {}.",
+                        added.name,
+                        added.join_code.display_grouped()
+                    ));
+                    schools.try_update(|list| add_sorted(list, vec![added]));
+                    fields.try_set(NewSchool::default());
+                }
+                Err(problem) => {
+                    error.try_set(Some(sentence(problem)));
+                }
+            }
+        });
+    };
+    view! {
+        <form class="school-form" on:submit=on_submit novalidate aria-labelledby="add-school-heading">
+            <h3 id="add-school-heading">"Add a school"</h3>
+            <div class="field">
+                <label for="school-name">"Name"</label>
+                <input
+                    id="school-name"
+                    type="text"
+                    maxlength="120"
+                    prop:value=move || fields.with(|f| f.name.clone())
+                    on:input=move |ev| fields.update(|f| f.name = event_target_value(&ev))
+                />
+            </div>
+            <div class="field">
+                <label for="school-urn">"URN (optional)"</label>
+                <input
+                    id="school-urn"
+                    type="text"
+                    inputmode="numeric"
+                    maxlength="6"
+                    prop:value=move || fields.with(|f| f.urn.clone())
+                    on:input=move |ev| fields.update(|f| f.urn = event_target_value(&ev))
+                />
+            </div>
+            <div class="field">
+                <label for="school-expected">"Pupils expected (optional)"</label>
+                <input
+                    id="school-expected"
+                    type="text"
+                    inputmode="numeric"
+                    maxlength="4"
+                    prop:value=move || fields.with(|f| f.expected_pupils.clone())
+                    on:input=move |ev| fields.update(|f| f.expected_pupils = event_target_value(&ev))
+                />
+            </div>
+            <button type="submit" id="add-school">"Add the school"</button>
+        </form>
+    }
+}
+
+/// A CSV file of schools, sent as it is; the API adds all or none.
+#[component]
+fn ImportSchools(
+    fair: FairId,
+    token: String,
+    schools: RwSignal<Vec<SchoolView>>,
+    status: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(file) = browser::chosen_file(&ev) else {
+            return;
+        };
+        error.set(None);
+        status.set("Importing…".to_owned());
+        let (fair, token) = (fair.clone(), token.clone());
+        spawn_local(async move {
+            let text = match browser::file_text(&file).await {
+                Ok(text) => text,
+                Err(()) => {
+                    status.try_set(String::new());
+                    error.try_set(Some("That file could not be read.".to_owned()));
+                    return;
+                }
+            };
+            match api::import_schools(&fair, text, &token).await {
+                Ok(added) => {
+                    status.try_set(match added.len() {
+                        1 => "Imported 1 school.".to_owned(),
+                        n => format!("Imported {n} schools."),
+                    });
+                    schools.try_update(|list| add_sorted(list, added));
+                }
+                Err(problem) => {
+                    status.try_set(String::new());
+                    error.try_set(Some(format!("Nothing was imported: {problem}.")));
+                }
+            }
+        });
+    };
+    view! {
+        <div class="field">
+            <h3 id="import-heading">"Import schools"</h3>
+            <p class="hint" id="schools-file-hint">
+                "A CSV file whose first row names the columns: name, and if you have them, urn and expected_pupils. If any row is wrong, nothing is imported and every problem is listed."
+            </p>
+            <label for="schools-file">"CSV file of schools"</label>
+            <input
+                id="schools-file"
+                type="file"
+                accept=".csv,text/csv"
+                aria-describedby="schools-file-hint"
+                on:change=on_change
+            />
+        </div>
+    }
+}
+
+/// What is printed for teachers: each school's code on a page of its own,
+/// with where to join and what pupils are asked. Shown only when printed.
+#[component]
+fn CodeSheet(fair: FairId, fair_name: String, schools: RwSignal<Vec<SchoolView>>) -> impl IntoView {
+    let address = format!("{}/fairs/{fair}", browser::origin());
+    let pages = move || {
+        schools
+            .get()
+            .into_iter()
+            .map(|school| {
+                view! {
+                    <article class="code-page">
+                        <h2>{fair_name.clone()}</h2>
+                        <p class="code-school">{school.name.to_string()}</p>
+                        <p>"Pupils join at"</p>
+                        <p class="code-address">{address.clone()}</p>
+                        <p>"with the school's join code"</p>
+                        <p class="code-value">{school.join_code.display_grouped()}</p>
+                        <p>
+                            "and choose their year group. They are not asked for their name or email address: the fair gives each pupil a made-up name, and a resume code to carry on later."
+                        </p>
+                    </article>
+                }
+            })
+            .collect_view()
+    };
+    view! { <div class="code-sheet" aria-hidden="true">{pages}</div> }
+}

@@ -1,0 +1,53 @@
+//! The organiser's schools and their join codes.
+
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::extract::{Csv, Json, Path};
+use crate::service::schools;
+use crate::state::AppState;
+use axum::extract::State;
+use axum::http::StatusCode;
+use shared::api::{NewSchool, SchoolView};
+use shared::domain::{FairId, SchoolId};
+
+pub async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(fair): Path<FairId>,
+) -> Result<Json<Vec<SchoolView>>, ApiError> {
+    caller.organiser_of(&fair)?;
+    schools::list(&state, &fair).await.map(Json)
+}
+
+pub async fn add(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(fair): Path<FairId>,
+    Json(school): Json<NewSchool>,
+) -> Result<(StatusCode, Json<SchoolView>), ApiError> {
+    caller.organiser_of(&fair)?;
+    let added = schools::add(&state, &fair, &school).await?;
+    Ok((StatusCode::CREATED, Json(added)))
+}
+
+pub async fn import(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(fair): Path<FairId>,
+    Csv(file): Csv,
+) -> Result<(StatusCode, Json<Vec<SchoolView>>), ApiError> {
+    caller.organiser_of(&fair)?;
+    let added = schools::import(&state, &fair, &file).await?;
+    Ok((StatusCode::CREATED, Json(added)))
+}
+
+pub async fn new_join_code(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((fair, school)): Path<(FairId, SchoolId)>,
+) -> Result<Json<SchoolView>, ApiError> {
+    caller.organiser_of(&fair)?;
+    schools::new_join_code(&state, &fair, &school)
+        .await
+        .map(Json)
+}

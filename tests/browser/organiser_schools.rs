@@ -1,0 +1,125 @@
+//! The organiser's schools in the browser: a CSV file with a bad row adds
+//! nothing and says why; the corrected file adds every school; one more is
+//! added by hand; a code is replaced; and the printed sheet has a page per
+//! school with its code.
+
+use crate::driver::{
+    artifacts_dir, assert_accessible, frontend_dist, launch, wait_for, wait_for_text,
+};
+use tests::spawn_app_with_static;
+
+/// Chooses `contents`, written to a file, in the schools file input.
+async fn choose_file(
+    client: &fantoccini::Client,
+    dir: &std::path::Path,
+    name: &str,
+    contents: &str,
+) {
+    let path = dir.join(name);
+    std::fs::write(&path, contents).expect("write file");
+    wait_for(client, "#schools-file")
+        .await
+        .send_keys(&path.display().to_string())
+        .await
+        .expect("choose file");
+}
+
+#[tokio::test]
+async fn an_organiser_imports_schools_replaces_a_code_and_prints_the_sheet() {
+    let files = tempfile::tempdir().expect("files");
+    let app = spawn_app_with_static(&frontend_dist(), files.path()).await;
+    let browser = launch(1280, 800).await;
+    let client = &browser.client;
+    let link = format!(
+        "/fairs/{}/organiser#token={}",
+        app.fair,
+        app.organiser_token()
+    );
+    client.goto(&app.url(&link)).await.expect("organiser page");
+    let table = wait_for(client, "#school-codes").await;
+    wait_for_text(&table, "Minehead School").await;
+
+    choose_file(
+        client,
+        files.path(),
+        "bad.csv",
+        "name,urn,expected_pupils\nDulverton Middle School,123456,80\nExford School,12,\n",
+    )
+    .await;
+    let error = wait_for(client, "#schools-error").await;
+    wait_for_text(&error, "Nothing was imported: row 3: a URN is 6 digits").await;
+    assert!(!table.text().await.expect("table").contains("Dulverton"));
+
+    // A new file input event needs a new file name.
+    choose_file(
+        client,
+        files.path(),
+        "good.csv",
+        "name,urn,expected_pupils\nDulverton Middle School,123456,80\nExford School,654321,\n",
+    )
+    .await;
+    let status = wait_for(client, "#schools-status").await;
+    wait_for_text(&status, "Imported 2 schools.").await;
+    wait_for_text(&table, "Dulverton Middle School").await;
+    wait_for_text(&table, "654321").await;
+
+    wait_for(client, "#school-name")
+        .await
+        .send_keys("Porlock Primary School")
+        .await
+        .expect("type name");
+    wait_for(client, "#add-school")
+        .await
+        .click()
+        .await
+        .expect("add");
+    wait_for_text(&status, "Added Porlock Primary School").await;
+    wait_for_text(&table, "Porlock Primary School").await;
+
+    let old = wait_for(client, "#code-minehead")
+        .await
+        .text()
+        .await
+        .expect("code");
+    wait_for(client, "#new-code-minehead")
+        .await
+        .click()
+        .await
+        .expect("new code");
+    wait_for_text(&status, "Minehead School has a new join code").await;
+    let new = wait_for(client, "#code-minehead")
+        .await
+        .text()
+        .await
+        .expect("code");
+    assert_ne!(old, new);
+    assert_eq!(
+        app.join(&old, 9).await.status(),
+        422,
+        "the old code is dead"
+    );
+    assert_eq!(app.join(&new, 9).await.status(), 201, "the new one works");
+    assert_accessible(client, "organiser schools").await;
+    let panel = wait_for(client, "section[aria-labelledby='schools-heading']").await;
+    let picture = panel.screenshot().await.expect("screenshot");
+    std::fs::write(artifacts_dir().join("organiser-schools.png"), picture)
+        .expect("save screenshot");
+
+    // What "Print the join codes" prints: a page per school (5 now).
+    client
+        .execute("document.body.classList.add('print-codes');", vec![])
+        .await
+        .expect("choose the sheet");
+    let pdf = client
+        .print(fantoccini::wd::PrintConfiguration::default())
+        .await
+        .expect("print the sheet");
+    assert!(pdf.starts_with(b"%PDF-"), "printing gives a PDF");
+    let pages = pdf
+        .windows(b"/Type /Page".len() + 1)
+        .filter(|w| w.starts_with(b"/Type /Page") && w[w.len() - 1] != b's')
+        .count();
+    assert_eq!(pages, 5, "a page per school");
+    std::fs::write(artifacts_dir().join("join-codes.pdf"), pdf).expect("save the sheet");
+    browser.client.clone().close().await.expect("close browser");
+}
