@@ -14,9 +14,10 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-/// The whole app: a skip link, the site header and the routed screens.
+/// What every screen has: a skip link, the site header, and the routed
+/// screen in `main`.
 #[component]
-pub fn App() -> impl IntoView {
+fn Shell(children: Children) -> impl IntoView {
     view! {
         <Router>
             // rel="external" lets the browser follow the fragment itself, so
@@ -28,18 +29,43 @@ pub fn App() -> impl IntoView {
                 <p class="brand">"Careers fair"</p>
             </header>
             <main id="main" tabindex="-1">
-                <Routes fallback=pages::NotFound>
-                    <Route path=path!("/") view=pages::Home />
-                    <Route path=path!("/fairs/:fair") view=pages::JoinPage />
-                    <Route path=path!("/fairs/:fair/hall") view=pages::HallPage />
-                    <Route path=path!("/fairs/:fair/stands/:stand") view=pages::StandPage />
-                    <Route path=path!("/fairs/:fair/me") view=pages::MyRecordPage />
-                    <Route path=path!("/fairs/:fair/challenge") view=pages::ChallengePage />
-                    <Route path=path!("/fairs/:fair/organiser") view=pages::OrganiserPage />
-                    <Route path=path!("/fairs/:fair/exhibitor") view=pages::ExhibitorPage />
-                    <Route path=path!("/fairs/:fair/school") view=pages::SchoolPage />
-                </Routes>
+                {children()}
             </main>
         </Router>
+    }
+}
+
+/// The pupil's screens. They are built into a bundle of their own (see
+/// `bin/pupil.rs`), so a pupil on a slow connection never downloads the
+/// organiser's or exhibitor's screens; `index.html` picks the bundle by
+/// address.
+#[component]
+pub fn PupilApp() -> impl IntoView {
+    view! {
+        <Shell>
+            <Routes fallback=pages::NotFound>
+                <Route path=path!("/") view=pages::Home />
+                <Route path=path!("/fairs/:fair") view=pages::JoinPage />
+                <Route path=path!("/fairs/:fair/hall") view=pages::HallPage />
+                <Route path=path!("/fairs/:fair/stands/:stand") view=pages::StandPage />
+                <Route path=path!("/fairs/:fair/me") view=pages::MyRecordPage />
+                <Route path=path!("/fairs/:fair/challenge") view=pages::ChallengePage />
+            </Routes>
+        </Shell>
+    }
+}
+
+/// The screens of the people who run the fair: organisers, exhibitors and
+/// schools' careers leaders (`bin/staff.rs`).
+#[component]
+pub fn StaffApp() -> impl IntoView {
+    view! {
+        <Shell>
+            <Routes fallback=pages::NotFound>
+                <Route path=path!("/fairs/:fair/organiser") view=pages::OrganiserPage />
+                <Route path=path!("/fairs/:fair/exhibitor") view=pages::ExhibitorPage />
+                <Route path=path!("/fairs/:fair/school") view=pages::SchoolPage />
+            </Routes>
+        </Shell>
     }
 }

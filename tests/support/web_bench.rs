@@ -15,12 +15,13 @@ use std::path::Path;
 use tempfile::TempDir;
 use tower_http::services::{ServeDir, ServeFile};
 
-/// What a pupil's browser downloads before the hall can start.
+/// What a pupil's browser downloads before the hall can start (the pupil's
+/// bundle; the organiser's and exhibitor's screens are in another).
 const FIRST_LOAD: [&str; 4] = [
     "index.html",
     "style.css",
-    "pkg/frontend.js",
-    "pkg/frontend_bg.wasm",
+    "pkg/pupil.js",
+    "pkg/pupil_bg.wasm",
 ];
 /// The static hall's path in the site.
 pub const STATIC_HALL: &str = "static-hall.html";

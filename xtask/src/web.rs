@@ -19,6 +19,9 @@ use crate::tools::Tools;
 use crate::workspace::Workspace;
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// The front end's two bundles (frontend/src/bin): the pupil's screens,
+/// and those of the people who run the fair.
+const BUNDLES: [&str; 2] = ["pupil", "staff"];
 /// Files copied as they are from `frontend/` into the dist folder: the
 /// page, its style, and the script (with an example page) that embeds the
 /// fair in a school's own site.
@@ -37,18 +40,16 @@ pub fn build(ws: &Workspace, tools: &Tools) -> Result<PathBuf> {
         ])
         .arg(&wasm_target_dir))?;
 
-    let wasm = wasm_target_dir
-        .join(WASM_TARGET)
-        .join("release")
-        .join("frontend.wasm");
+    let release = wasm_target_dir.join(WASM_TARGET).join("release");
     let dist = ws.dist_dir();
     let pkg = dist.join("pkg");
-    if !is_newer(&pkg.join("frontend_bg.wasm"), &wasm) {
-        if pkg.exists() {
-            // No stale files from an earlier build.
-            std::fs::remove_dir_all(&pkg).with_context(|| format!("removing {}", pkg.display()))?;
+    std::fs::create_dir_all(&pkg).with_context(|| format!("creating {}", pkg.display()))?;
+    remove_strays(&pkg)?;
+    for bundle in BUNDLES {
+        let wasm = release.join(format!("{bundle}.wasm"));
+        if is_newer(&pkg.join(format!("{bundle}_bg.wasm")), &wasm) {
+            continue;
         }
-        std::fs::create_dir_all(&dist).with_context(|| format!("creating {}", dist.display()))?;
         run(Command::new(&tools.wasm_bindgen)
             .args(["--target", "web", "--out-dir"])
             .arg(&pkg)
@@ -61,6 +62,26 @@ pub fn build(ws: &Workspace, tools: &Tools) -> Result<PathBuf> {
             .with_context(|| format!("copying frontend/{file} into {}", dist.display()))?;
     }
     Ok(dist)
+}
+
+/// Removes files of bundles that no longer exist (an older build's, in a
+/// reused target folder), so they are never deployed.
+fn remove_strays(pkg: &Path) -> Result<()> {
+    for entry in std::fs::read_dir(pkg).with_context(|| format!("reading {}", pkg.display()))? {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .and_then(|name| name.to_str())
+            .unwrap_or_default();
+        let ours = BUNDLES.iter().any(|bundle| {
+            name.strip_prefix(bundle)
+                .is_some_and(|rest| rest.starts_with(['.', '_']))
+        });
+        if !ours {
+            std::fs::remove_file(&path).with_context(|| format!("removing {}", path.display()))?;
+        }
+    }
+    Ok(())
 }
 
 /// True if `output` exists and was written after `input` (so the step that
