@@ -6,9 +6,9 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use shared::api::{
     AnswerRequest, ChallengeView, ErrorBody, ErrorCode, FairReport, FairView, InboxQuestion,
-    JoinRequest, JoinedPupil, NewSchool, PupilRecord, RecordInteraction, RecordedInteraction,
-    ResumeRequest, SaveAnswers, SchoolTotals, SchoolView, SignInRequest, SignedIn, StandDetail,
-    StandFigures, StandQuestion, StandSummary,
+    JoinRequest, JoinedPupil, LeaderLink, NewSchool, PupilRecord, RecordInteraction,
+    RecordedInteraction, ResumeRequest, SaveAnswers, SchoolTotals, SchoolView, SignInRequest,
+    SignedIn, StandDetail, StandFigures, StandQuestion, StandSummary,
 };
 use shared::domain::{
     ChallengeQuestions, ChallengeStage, FairId, InteractionId, SchoolId, StandId,
@@ -335,6 +335,17 @@ pub async fn new_join_code(
     token: &str,
 ) -> Result<SchoolView, ApiClientError> {
     let url = fair_url(fair, &format!("/schools/{school}/join-code"));
+    json(send(bearer(Request::post(&url), token).build()).await?).await
+}
+
+/// `POST /api/fairs/{fair}/schools/{school}/leader-link`: a sign-in link
+/// for the school's careers leader.
+pub async fn leader_link(
+    fair: &FairId,
+    school: &SchoolId,
+    token: &str,
+) -> Result<LeaderLink, ApiClientError> {
+    let url = fair_url(fair, &format!("/schools/{school}/leader-link"));
     json(send(bearer(Request::post(&url), token).build()).await?).await
 }
 

@@ -94,6 +94,20 @@ impl Tokens {
         }
     }
 
+    /// The front end's address that signs `caller` in, e.g.
+    /// `/fairs/demo/school#token=...`: the token travels in the fragment,
+    /// so it never reaches a server's log.
+    pub fn sign_in_path(&self, caller: &Caller, lifetime: Duration) -> Result<String, TokenError> {
+        let token = self.issue(caller, lifetime)?;
+        let page = match caller {
+            Caller::Exhibitor { .. } => "exhibitor",
+            Caller::SchoolLead { .. } => "school",
+            // Pupils join with a code and are never sent links.
+            Caller::Organiser { .. } | Caller::Pupil { .. } => "organiser",
+        };
+        Ok(format!("/fairs/{}/{page}#token={token}", caller.fair()))
+    }
+
     pub fn issue(&self, caller: &Caller, lifetime: Duration) -> Result<String, TokenError> {
         let (role, sub) = match caller {
             Caller::Pupil { pupil, .. } => (Role::Pupil, pupil.to_string()),

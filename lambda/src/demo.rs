@@ -218,27 +218,18 @@ fn captions(stand: &str) -> String {
     )
 }
 
-/// A link that signs `caller` in on the front end; the token travels in the
-/// fragment so it never reaches a server log.
+/// A link that signs `caller` in on the front end (see
+/// [`Tokens::sign_in_path`]).
 pub fn sign_in_link(
     tokens: &Tokens,
     caller: &Caller,
     lifetime: Duration,
     base_url: &str,
 ) -> Result<String, DemoError> {
-    let token = tokens
-        .issue(caller, lifetime)
+    let path = tokens
+        .sign_in_path(caller, lifetime)
         .map_err(|_| DemoError::Signing)?;
-    let page = match caller {
-        Caller::Exhibitor { .. } => "exhibitor".to_owned(),
-        Caller::SchoolLead { .. } => "school".to_owned(),
-        _ => "organiser".to_owned(),
-    };
-    Ok(format!(
-        "{}/fairs/{}/{page}#token={token}",
-        base_url.trim_end_matches('/'),
-        caller.fair()
-    ))
+    Ok(format!("{}{path}", base_url.trim_end_matches('/')))
 }
 
 /// The text printed after seeding: where to go and how to get in.

@@ -3,7 +3,7 @@
 //! be replaced, after which the old code stops working.
 
 use careers_api::auth::Caller;
-use shared::api::{ErrorBody, ErrorCode, NewSchool, SchoolView};
+use shared::api::{ErrorBody, ErrorCode, LeaderLink, NewSchool, SchoolView};
 use shared::domain::SchoolId;
 use tests::{JOIN_CODE, TestApp, spawn_app};
 
@@ -210,6 +210,14 @@ async fn only_the_fairs_organiser_manages_its_schools() {
             )
             .await;
         assert_eq!(rotated.status(), 403);
+        let link = app
+            .post_json(
+                &schools_path(&app, "/minehead/leader-link"),
+                &serde_json::json!({}),
+                Some(token),
+            )
+            .await;
+        assert_eq!(link.status(), 403);
     }
     assert_eq!(app.get(&schools_path(&app, ""), None).await.status(), 401);
     assert_eq!(app.item_count().await, before, "nothing was written");
@@ -240,4 +248,55 @@ async fn only_the_fairs_organiser_manages_its_schools() {
     assert_eq!(added.status(), 201);
     let added: SchoolView = added.json().await.expect("school");
     assert_eq!(added.id.as_str(), "exford-school");
+}
+
+#[tokio::test]
+async fn a_careers_leaders_link_opens_their_own_schools_figures_only() {
+    let app = spawn_app().await;
+    let organiser = app.organiser_token();
+    let response = app
+        .post_json(
+            &schools_path(&app, "/minehead/leader-link"),
+            &serde_json::json!({}),
+            Some(&organiser),
+        )
+        .await;
+    assert_eq!(response.status(), 201);
+    let link: LeaderLink = response.json().await.expect("link");
+    let (page, token) = link
+        .path
+        .split_once("#token=")
+        .expect("a token in the fragment");
+    assert_eq!(page, format!("/fairs/{}/school", app.fair));
+    let in_days = (link.expires_at - time::OffsetDateTime::now_utc()).whole_days();
+    assert!(
+        (59..=60).contains(&in_days),
+        "valid for 60 days, not {in_days}"
+    );
+
+    let report = |school: &'static str| {
+        let app = &app;
+        async move {
+            app.get(
+                &schools_path(app, &format!("/{school}/report")),
+                Some(token),
+            )
+            .await
+            .status()
+        }
+    };
+    assert_eq!(report("minehead").await, 200);
+    assert_eq!(report("watchet").await, 403, "another school's figures");
+    assert_eq!(
+        app.get(&schools_path(&app, ""), Some(token)).await.status(),
+        403
+    );
+    let unknown = app
+        .post_json(
+            &schools_path(&app, "/nowhere/leader-link"),
+            &serde_json::json!({}),
+            Some(&organiser),
+        )
+        .await;
+    assert_eq!(unknown.status(), 404);
 }

@@ -1,7 +1,7 @@
 //! The organiser's schools in the browser: a CSV file with a bad row adds
 //! nothing and says why; the corrected file adds every school; one more is
-//! added by hand; a code is replaced; and the printed sheet has a page per
-//! school with its code.
+//! added by hand; a code is replaced; the printed sheet has a page per
+//! school with its code; and a careers leader's link opens that school.
 
 use crate::driver::{
     artifacts_dir, assert_accessible, frontend_dist, launch, wait_for, wait_for_text,
@@ -105,6 +105,20 @@ async fn an_organiser_imports_schools_replaces_a_code_and_prints_the_sheet() {
     std::fs::write(artifacts_dir().join("organiser-schools.png"), picture)
         .expect("save screenshot");
 
+    // Minehead's careers leader's link opens Minehead's page.
+    wait_for(client, "#leader-link-minehead")
+        .await
+        .click()
+        .await
+        .expect("ask for the link");
+    let link = wait_for(client, "#leader-link")
+        .await
+        .prop("value")
+        .await
+        .expect("value")
+        .expect("a link");
+    assert!(link.contains("/school#token="), "{link}");
+
     // What "Print the join codes" prints: a page per school (5 now).
     client
         .execute("document.body.classList.add('print-codes');", vec![])
@@ -121,5 +135,12 @@ async fn an_organiser_imports_schools_replaces_a_code_and_prints_the_sheet() {
         .count();
     assert_eq!(pages, 5, "a page per school");
     std::fs::write(artifacts_dir().join("join-codes.pdf"), pdf).expect("save the sheet");
+
+    client
+        .goto(&link)
+        .await
+        .expect("follow the careers leader's link");
+    let heading = wait_for(client, "h1").await;
+    wait_for_text(&heading, "Minehead School").await;
     browser.client.clone().close().await.expect("close browser");
 }

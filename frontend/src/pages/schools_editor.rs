@@ -68,6 +68,29 @@ pub fn SchoolsEditor(
             }
         }
     };
+    // The last careers leader's link asked for: whose, the address, until when.
+    let leader = RwSignal::new(None::<(String, String, String)>);
+    let leader_link = {
+        let (fair, token) = (fair.clone(), token.clone());
+        move |school: SchoolView| {
+            let (fair, token) = (fair.clone(), token.clone());
+            move |_| {
+                let (fair, token, school) = (fair.clone(), token.clone(), school.clone());
+                spawn_local(async move {
+                    match api::leader_link(&fair, &school.id, &token).await {
+                        Ok(link) => {
+                            let address = format!("{}{}", browser::origin(), link.path);
+                            let until = browser::format_date_time(link.expires_at);
+                            leader.try_set(Some((school.name.to_string(), address, until)));
+                        }
+                        Err(problem) => {
+                            error.try_set(Some(sentence(problem)));
+                        }
+                    }
+                });
+            }
+        }
+    };
     let rows = move || {
         schools
             .get()
@@ -75,6 +98,7 @@ pub fn SchoolsEditor(
             .map(|school| {
                 let id = school.id.to_string();
                 let label = format!("New code for {}", school.name);
+                let link_label = format!("Careers leader's link for {}", school.name);
                 view! {
                     <tr>
                         <th scope="row">{school.name.to_string()}</th>
@@ -90,6 +114,16 @@ pub fn SchoolsEditor(
                                 on:click=new_code(school.clone())
                             >
                                 "New code"
+                            </button>
+                            " "
+                            <button
+                                type="button"
+                                class="secondary"
+                                id=format!("leader-link-{id}")
+                                aria-label=link_label
+                                on:click=leader_link(school.clone())
+                            >
+                                "Careers leader's link"
                             </button>
                         </td>
                     </tr>
@@ -129,6 +163,29 @@ pub fn SchoolsEditor(
                     "Print the join codes for teachers"
                 </button>
             </p>
+            {move || {
+                leader
+                    .get()
+                    .map(|(school, address, until)| {
+                        view! {
+                            <div class="field">
+                                <label for="leader-link">
+                                    {format!("Link for {school}'s careers leader")}
+                                </label>
+                                <p class="hint" id="leader-link-hint">
+                                    {format!("It opens {school}'s figures and pupils' file, and nothing else, until {until}. Send it to the careers leader only.")}
+                                </p>
+                                <input
+                                    id="leader-link"
+                                    type="text"
+                                    readonly
+                                    aria-describedby="leader-link-hint"
+                                    prop:value=address
+                                />
+                            </div>
+                        }
+                    })
+            }}
             <p id="schools-status" class="status" role="status">{move || status.get()}</p>
             {move || {
                 error

@@ -59,6 +59,10 @@ pub fn api() -> Router<AppState> {
             "/fairs/{fair}/schools/{school}/join-code",
             post(schools::new_join_code),
         )
+        .route(
+            "/fairs/{fair}/schools/{school}/leader-link",
+            post(schools::leader_link),
+        )
         .route("/fairs/{fair}/pupils", post(pupils::join))
         .route("/fairs/{fair}/pupil-sessions", post(pupils::resume))
         .route(

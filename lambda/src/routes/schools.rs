@@ -7,7 +7,7 @@ use crate::service::schools;
 use crate::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
-use shared::api::{NewSchool, SchoolView};
+use shared::api::{LeaderLink, NewSchool, SchoolView};
 use shared::domain::{FairId, SchoolId};
 
 pub async fn list(
@@ -50,4 +50,14 @@ pub async fn new_join_code(
     schools::new_join_code(&state, &fair, &school)
         .await
         .map(Json)
+}
+
+pub async fn leader_link(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((fair, school)): Path<(FairId, SchoolId)>,
+) -> Result<(StatusCode, Json<LeaderLink>), ApiError> {
+    caller.organiser_of(&fair)?;
+    let link = schools::leader_link(&state, &fair, &school).await?;
+    Ok((StatusCode::CREATED, Json(link)))
 }

@@ -3,13 +3,15 @@
 //! widely). A school's id is made from its name; its code is random.
 
 use super::existing_fair;
+use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::model::School;
 use crate::state::AppState;
 use crate::store::StoreError;
-use shared::api::{MAX_IMPORTED_SCHOOLS, NewSchool, NewSchoolDetails, SchoolView};
+use shared::api::{LeaderLink, MAX_IMPORTED_SCHOOLS, NewSchool, NewSchoolDetails, SchoolView};
 use shared::domain::{FairId, JoinCode, SchoolId};
 use std::collections::HashSet;
+use time::{Duration, OffsetDateTime};
 
 /// How many fresh codes to try when one is taken: there are 27^8 (about
 /// 2.8 × 10^11) codes, so even one clash in a fair is very unlikely.
@@ -154,6 +156,38 @@ pub async fn new_join_code(
         }
     }
     Err(ApiError::Unavailable)
+}
+
+/// How long a careers leader's link works: the fair, and the weeks after
+/// it when schools import the figures into their records.
+pub const LEADER_LINK_LIFETIME: Duration = Duration::days(60);
+
+/// A link for the school's careers leader, to their school's figures and
+/// pupils' file only.
+pub async fn leader_link(
+    state: &AppState,
+    fair: &FairId,
+    school: &SchoolId,
+) -> Result<LeaderLink, ApiError> {
+    existing_fair(&state.store, fair).await?;
+    state
+        .store
+        .school(fair, school)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let caller = Caller::SchoolLead {
+        fair: fair.clone(),
+        school: school.clone(),
+    };
+    let path = state
+        .tokens
+        .sign_in_path(&caller, LEADER_LINK_LIFETIME)
+        .map_err(|_| ApiError::Internal)?;
+    tracing::info!(%fair, %school, "careers leader link issued");
+    Ok(LeaderLink {
+        path,
+        expires_at: OffsetDateTime::now_utc() + LEADER_LINK_LIFETIME,
+    })
 }
 
 /// A school's id from its name: "St Mary's C of E School" becomes

@@ -29,4 +29,6 @@ pub use question::{
     AnswerDetails, AnswerRequest, InboxQuestion, QUESTIONS_PER_STAND, QuestionState, StandQuestion,
 };
 pub use report::{ExhibitorTotals, FairReport, SchoolTotals, YearGroupTotals};
-pub use schools::{MAX_IMPORTED_SCHOOLS, NewSchool, NewSchoolDetails, NewSchoolError, SchoolView};
+pub use schools::{
+    LeaderLink, MAX_IMPORTED_SCHOOLS, NewSchool, NewSchoolDetails, NewSchoolError, SchoolView,
+};

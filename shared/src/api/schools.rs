@@ -63,6 +63,18 @@ pub struct SchoolView {
     pub join_code: JoinCode,
 }
 
+/// `POST /api/fairs/{fair}/schools/{school}/leader-link`: a link the
+/// organiser gives the school's careers leader, which opens that school's
+/// figures and pupils' file and nothing else.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeaderLink {
+    /// The front end's address, without the host, e.g.
+    /// `/fairs/demo/school#token=...`.
+    pub path: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub expires_at: time::OffsetDateTime,
+}
+
 /// The most schools one import may hold: more than any one fair's area.
 pub const MAX_IMPORTED_SCHOOLS: usize = 500;
 
