@@ -5,13 +5,13 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use shared::api::{
-    AnswerRequest, ChallengeView, ErrorBody, ErrorCode, FairReport, FairView, InboxQuestion,
-    JoinRequest, JoinedPupil, LeaderLink, NewSchool, PupilRecord, RecordInteraction,
-    RecordedInteraction, ResumeRequest, SaveAnswers, SchoolTotals, SchoolView, SignInRequest,
-    SignedIn, StandDetail, StandFigures, StandQuestion, StandSummary,
+    AcceptInvite, AnswerRequest, ChallengeView, ErrorBody, ErrorCode, FairReport, FairView,
+    InboxQuestion, Invite, JoinRequest, JoinedPupil, LeaderLink, NewSchool, PupilRecord,
+    RecordInteraction, RecordedInteraction, ResumeRequest, SaveAnswers, SchoolTotals, SchoolView,
+    SignInRequest, SignedIn, StandDetail, StandFigures, StandQuestion, StandSummary,
 };
 use shared::domain::{
-    ChallengeQuestions, ChallengeStage, FairId, InteractionId, SchoolId, StandId,
+    ChallengeQuestions, ChallengeStage, FairId, InteractionId, InviteId, SchoolId, StandId,
 };
 use thiserror::Error;
 
@@ -347,6 +347,38 @@ pub async fn leader_link(
 ) -> Result<LeaderLink, ApiClientError> {
     let url = fair_url(fair, &format!("/schools/{school}/leader-link"));
     json(send(bearer(Request::post(&url), token).build()).await?).await
+}
+
+/// `POST /api/fairs/{fair}/stands/{stand}/invites`: a single-use link for
+/// someone to run the stand.
+pub async fn create_invite(
+    fair: &FairId,
+    stand: &StandId,
+    token: &str,
+) -> Result<Invite, ApiClientError> {
+    let url = fair_url(fair, &format!("/stands/{stand}/invites"));
+    json(send(bearer(Request::post(&url), token).build()).await?).await
+}
+
+/// `DELETE /api/fairs/{fair}/stands/{stand}/invites/{invite}`.
+pub async fn withdraw_invite(
+    fair: &FairId,
+    stand: &StandId,
+    invite: &InviteId,
+    token: &str,
+) -> Result<(), ApiClientError> {
+    let url = fair_url(fair, &format!("/stands/{stand}/invites/{invite}"));
+    send(bearer(Request::delete(&url), token).build()).await?;
+    Ok(())
+}
+
+/// `POST /api/fairs/{fair}/exhibitor-sessions`: follows an invitation.
+pub async fn accept_invite(
+    fair: &FairId,
+    request: &AcceptInvite,
+) -> Result<SignedIn, ApiClientError> {
+    let request = Request::post(&fair_url(fair, "/exhibitor-sessions")).json(request);
+    json(send(request).await?).await
 }
 
 /// `GET /api/fairs/{fair}/schools/{school}/report`: one school's totals.

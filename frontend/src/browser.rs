@@ -7,20 +7,27 @@ use time::OffsetDateTime;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlMediaElement, Url};
 
-/// Takes `token=...` out of the address bar's `#fragment`: returns the token
-/// and replaces the history entry with the same address without the
-/// fragment, so the token is not left on screen, in history or in a
-/// bookmark.
+/// Takes `token=...` out of the address bar's `#fragment` (see
+/// [`take_from_hash`]).
 pub fn take_hash_token() -> Option<String> {
+    take_from_hash("token")
+}
+
+/// Takes `{name}=...` out of the address bar's `#fragment`: returns the
+/// value and replaces the history entry with the same address without the
+/// fragment, so a token or invitation is not left on screen, in history
+/// or in a bookmark.
+pub fn take_from_hash(name: &str) -> Option<String> {
     let window = web_sys::window()?;
     let location = window.location();
     let hash = location.hash().ok()?;
-    let token = hash
+    let prefix = format!("{name}=");
+    let value = hash
         .strip_prefix("#")
         .unwrap_or(&hash)
         .split('&')
-        .find_map(|pair| pair.strip_prefix("token="))
-        .filter(|token| !token.is_empty())?
+        .find_map(|pair| pair.strip_prefix(prefix.as_str()))
+        .filter(|value| !value.is_empty())?
         .to_owned();
     let clean = format!(
         "{}{}",
@@ -32,7 +39,7 @@ pub fn take_hash_token() -> Option<String> {
         let state = history.state().unwrap_or(JsValue::NULL);
         let _ = history.replace_state_with_url(&state, "", Some(&clean));
     }
-    Some(token)
+    Some(value)
 }
 
 /// The `sub` claim of a JWT, read without checking the signature: only to

@@ -3,7 +3,7 @@
 //! `shared::api::ErrorBody`. Server faults are logged here with their cause
 //! and answered without it.
 
-use crate::store::{QuestionError, RecordError, StoreError};
+use crate::store::{InviteRefusal, QuestionError, RecordError, StoreError};
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, PathRejection};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -60,6 +60,16 @@ pub enum ApiError {
     TooManyQuestions,
     #[error("that email address and password do not match an organiser of this fair")]
     InvalidCredentials,
+    #[error("there is no such invitation: check the link, or ask for a new one")]
+    UnknownInvite,
+    #[error(
+        "this invitation was used already, and each works once: ask a colleague or the organiser for a new one"
+    )]
+    InviteUsed,
+    #[error("this invitation was withdrawn: ask the organiser for a new one")]
+    InviteWithdrawn,
+    #[error("this invitation has expired: ask the organiser or a colleague for a new one")]
+    InviteExpired,
     #[error("too many failed attempts: try again in {retry_after} seconds")]
     TooManyAttempts { retry_after: u64 },
     #[error("the service is busy; nothing was recorded, please try again")]
@@ -92,6 +102,10 @@ impl ApiError {
             ApiError::ChallengeIncomplete => ErrorCode::ChallengeIncomplete,
             ApiError::TooManyQuestions => ErrorCode::TooManyQuestions,
             ApiError::InvalidCredentials => ErrorCode::InvalidCredentials,
+            ApiError::UnknownInvite => ErrorCode::UnknownInvite,
+            ApiError::InviteUsed => ErrorCode::InviteUsed,
+            ApiError::InviteWithdrawn => ErrorCode::InviteWithdrawn,
+            ApiError::InviteExpired => ErrorCode::InviteExpired,
             ApiError::TooManyAttempts { .. } => ErrorCode::TooManyRequests,
             ApiError::Unavailable => ErrorCode::Unavailable,
             ApiError::Internal => ErrorCode::Internal,
@@ -110,9 +124,13 @@ impl ApiError {
             }
             ApiError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Forbidden => StatusCode::FORBIDDEN,
-            ApiError::UnknownFair | ApiError::UnknownStand | ApiError::NotFound => {
-                StatusCode::NOT_FOUND
+            ApiError::InviteUsed | ApiError::InviteWithdrawn | ApiError::InviteExpired => {
+                StatusCode::GONE
             }
+            ApiError::UnknownFair
+            | ApiError::UnknownStand
+            | ApiError::UnknownInvite
+            | ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::UnknownProspectus
             | ApiError::UnknownVideo
             | ApiError::WrongInteractionId
@@ -183,6 +201,18 @@ impl From<QuestionError> for ApiError {
             QuestionError::NotFound => ApiError::NotFound,
             QuestionError::Flagged => ApiError::QuestionFlagged,
             QuestionError::Store(store) => store.into(),
+        }
+    }
+}
+
+impl From<InviteRefusal> for ApiError {
+    fn from(refusal: InviteRefusal) -> Self {
+        match refusal {
+            InviteRefusal::Unknown => ApiError::UnknownInvite,
+            InviteRefusal::Used => ApiError::InviteUsed,
+            InviteRefusal::Withdrawn => ApiError::InviteWithdrawn,
+            InviteRefusal::Expired => ApiError::InviteExpired,
+            InviteRefusal::Store(store) => store.into(),
         }
     }
 }

@@ -6,6 +6,7 @@ mod bad_input;
 mod challenge;
 mod engine_restart;
 mod interactions;
+mod invites;
 mod join;
 mod lambda_event;
 mod lambda_runtime;

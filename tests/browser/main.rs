@@ -5,6 +5,7 @@
 mod challenge;
 mod driver;
 mod embed;
+mod exhibitor_invite;
 mod keyboard;
 mod offline;
 mod organiser_schools;

@@ -2,6 +2,7 @@
 
 mod feedback;
 mod interest_picker;
+mod invite_link;
 mod loaded;
 mod scroll_table;
 mod stand_card;
@@ -9,6 +10,7 @@ mod tally;
 
 pub use feedback::{ErrorList, Loading, NeedsJoin};
 pub use interest_picker::InterestPicker;
+pub use invite_link::InviteLink;
 pub use loaded::Fetched;
 pub use scroll_table::ScrollTable;
 pub use stand_card::StandCard;

@@ -1,18 +1,21 @@
 //! `/fairs/:fair/exhibitor`: an exhibitor's own figures for their stand.
-//! The exhibitor arrives through a sign-in link ending `#token=...`; as for
-//! the organiser, the token moves from the address bar into this tab's
+//! The exhibitor arrives through an invitation ending `#invite=...` (used
+//! once, for a sign-in) or a sign-in link ending `#token=...`; as for the
+//! organiser, the token moves from the address bar into this tab's
 //! session storage. The token's subject names the stand; the page reads it
 //! only to know which stand to ask for, and the server checks the token.
 
 use super::inbox::Inbox;
+use super::sentence;
 use super::{BadLink, use_fair};
-use crate::api;
 use crate::components::Fetched;
+use crate::components::InviteLink;
 use crate::session::{self, LinkRole};
+use crate::{api, browser};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shared::api::{SUPPRESS_BELOW, StandFigures};
-use shared::domain::{FairId, StandId, WatchedMark};
+use shared::api::{AcceptInvite, SUPPRESS_BELOW, StandFigures};
+use shared::domain::{FairId, InviteId, StandId, WatchedMark};
 
 /// The exhibitor's view of their stand in the fair in the address.
 #[component]
@@ -29,11 +32,66 @@ fn Exhibitor(
     /// The fair.
     fair: FairId,
 ) -> impl IntoView {
+    // An invitation in the address is exchanged for a sign-in first.
+    match browser::take_from_hash("invite") {
+        Some(invite) => view! { <FollowInvitation fair invite /> }.into_any(),
+        None => view! { <ExhibitorStand fair /> }.into_any(),
+    }
+}
+
+/// Uses the invitation (it works once) and, once signed in, shows the
+/// stand; or says why the invitation cannot be used.
+#[component]
+fn FollowInvitation(
+    /// The fair.
+    fair: FairId,
+    /// The invitation's id, as it came in the link.
+    invite: String,
+) -> impl IntoView {
+    let outcome = RwSignal::new(None::<Result<(), String>>);
+    {
+        let fair = fair.clone();
+        spawn_local(async move {
+            let result = match InviteId::parse(&invite) {
+                Ok(invite) => api::accept_invite(&fair, &AcceptInvite { invite })
+                    .await
+                    .map(|signed_in| {
+                        session::save_link_token(&fair, LinkRole::Exhibitor, &signed_in.token);
+                    })
+                    .map_err(sentence),
+                Err(_) => Err(
+                    "This invitation link is not complete: copy the whole link and try again."
+                        .to_owned(),
+                ),
+            };
+            outcome.try_set(Some(result));
+        });
+    }
+    move || match outcome.get() {
+        None => view! { <p role="status">"Opening your invitation…"</p> }.into_any(),
+        Some(Ok(())) => view! { <ExhibitorStand fair=fair.clone() /> }.into_any(),
+        Some(Err(problem)) => view! {
+            <h1>"This invitation cannot be used"</h1>
+            <p class="notice error" role="alert" id="invite-error">{problem}</p>
+        }
+        .into_any(),
+    }
+}
+
+/// The signed-in exhibitor's stand: figures, invitations for colleagues,
+/// and the questions inbox.
+#[component]
+fn ExhibitorStand(
+    /// The fair.
+    fair: FairId,
+) -> impl IntoView {
     let signed_in = session::sign_in_as(&fair, LinkRole::Exhibitor, |sub| StandId::parse(sub).ok());
     let Some((token, stand)) = signed_in else {
         return view! {
             <h1>"Exhibitor sign-in needed"</h1>
-            <p>"Open the exhibitor sign-in link you were sent for this fair again."</p>
+            <p>
+                "Open the invitation or sign-in link you were sent again. An invitation works once: if yours was used, ask a colleague or the organiser for a new one."
+            </p>
         }
         .into_any();
     };
@@ -65,6 +123,17 @@ fn Exhibitor(
             </button>
         </p>
         <p id="download-status" class="status" role="status">{move || status.get()}</p>
+        <section class="panel" aria-labelledby="colleagues-heading">
+            <h2 id="colleagues-heading">"Colleagues"</h2>
+            <p class="hint">"Invite a colleague to help run this stand. Each link works once, for this stand only."</p>
+            <InviteLink
+                fair=fair.clone()
+                stand=stand.clone()
+                stand_name="this stand".to_owned()
+                token=token.clone()
+                label="Invite a colleague"
+            />
+        </section>
         <Inbox fair stand token />
     }
     .into_any()

@@ -8,13 +8,13 @@ use super::challenge_editor::ChallengeEditor;
 use super::schools_editor::SchoolsEditor;
 use super::{BadLink, sentence, use_fair};
 use crate::api::{self, Export};
-use crate::components::{Fetched, ScrollTable, TallyFigures};
+use crate::components::{Fetched, InviteLink, ScrollTable, TallyFigures};
 use crate::session::{self, LinkRole};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::api::{
-    ExhibitorTotals, FairReport, FairView, SchoolTotals, SignInDetails, SignInRequest,
+    ExhibitorTotals, FairReport, FairView, SchoolTotals, SignInDetails, SignInRequest, StandSummary,
 };
 use shared::domain::FairId;
 
@@ -153,7 +153,55 @@ fn Report(
         <Exports fair=fair.clone() token=token.clone() />
         {report.view(|report| view! { <ReportView report /> }.into_any(), None)}
         {details.view(schools, None)}
+        <StandInvitations fair=fair.clone() token=token.clone() />
         <ChallengeEditor fair=fair.clone() token />
+    }
+}
+
+/// Every stand, each with a button making an invitation for someone to
+/// run it.
+#[component]
+fn StandInvitations(
+    /// The fair.
+    fair: FairId,
+    /// The organiser's bearer token.
+    token: String,
+) -> impl IntoView {
+    let stands = Fetched::new({
+        let (fair, token) = (fair.clone(), token.clone());
+        move || {
+            let (fair, token) = (fair.clone(), token.clone());
+            async move { api::stands(&fair, &token).await }
+        }
+    });
+    let list = move |stands: Vec<StandSummary>| {
+        stands
+            .into_iter()
+            .map(|stand| {
+                view! {
+                    <li>
+                        <p class="stand-name">{stand.name.to_string()}</p>
+                        <InviteLink
+                            fair=fair.clone()
+                            stand=stand.id.clone()
+                            stand_name=stand.name.to_string()
+                            token=token.clone()
+                            label="Invite an exhibitor"
+                        />
+                    </li>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <section class="panel" aria-labelledby="stands-heading">
+            <h2 id="stands-heading">"Exhibitors"</h2>
+            <p class="hint">
+                "An invitation lets one person in to run one stand, once, within a week. They can then invite their colleagues."
+            </p>
+            <ul class="stand-invites" id="stand-invites">{stands.view(list, None)}</ul>
+        </section>
     }
 }
 

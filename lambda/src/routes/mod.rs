@@ -4,6 +4,7 @@
 mod challenge;
 mod fairs;
 mod interactions;
+mod invites;
 mod organisers;
 mod pupils;
 mod questions;
@@ -13,7 +14,7 @@ mod schools;
 use crate::state::AppState;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::routing::{get, post, put};
+use axum::routing::{delete, get, post, put};
 
 /// The largest schools file accepted: room for the most schools one
 /// import may hold, with long names.
@@ -65,6 +66,15 @@ pub fn api() -> Router<AppState> {
         )
         .route("/fairs/{fair}/pupils", post(pupils::join))
         .route("/fairs/{fair}/pupil-sessions", post(pupils::resume))
+        .route(
+            "/fairs/{fair}/stands/{stand}/invites",
+            post(invites::create),
+        )
+        .route(
+            "/fairs/{fair}/stands/{stand}/invites/{invite}",
+            delete(invites::withdraw),
+        )
+        .route("/fairs/{fair}/exhibitor-sessions", post(invites::accept))
         .route(
             "/fairs/{fair}/organiser-sessions",
             post(organisers::sign_in),

@@ -9,6 +9,7 @@
 //! | join code     | `FAIR#{fair}`             | `CODE#{code}`        |
 //! | stand         | `FAIR#{fair}`             | `STAND#{stand}`      |
 //! | organiser     | `FAIR#{fair}`             | `ORGANISER#{email}`  |
+//! | invitation    | `FAIR#{fair}`             | `INVITE#{invite}`    |
 //! | resume code   | `FAIR#{fair}`             | `RESUME#{code}`      |
 //! | pupil         | `PUPIL#{fair}#{pupil}`    | `PUPIL`              |
 //! | encounter     | `PUPIL#{fair}#{pupil}`    | `ENC#{stand}`        |
@@ -36,7 +37,7 @@
 //! once per new encounter.
 
 use shared::domain::{
-    Email, FairId, InteractionId, JoinCode, PupilId, ResumeCode, SchoolId, StandId,
+    Email, FairId, InteractionId, InviteId, JoinCode, PupilId, ResumeCode, SchoolId, StandId,
 };
 
 /// How many partitions each fair's running totals are spread over. Every
@@ -76,6 +77,10 @@ pub fn resume_sk(code: &ResumeCode) -> String {
 
 pub fn organiser_sk(email: &Email) -> String {
     format!("ORGANISER#{email}")
+}
+
+pub fn invite_sk(invite: &InviteId) -> String {
+    format!("INVITE#{invite}")
 }
 
 pub fn pupil_pk(fair: &FairId, pupil: &PupilId) -> String {

@@ -25,6 +25,7 @@ mod attempts;
 mod capacity;
 mod catalogue;
 mod challenge;
+mod invites;
 mod items;
 pub mod keys;
 mod ledger;
@@ -37,6 +38,7 @@ mod totals;
 
 pub use capacity::CapacityUsed;
 pub use challenge::ChallengeProgress;
+pub use invites::InviteRefusal;
 pub use ledger::{NewInteraction, RecordError, Recorded};
 pub use organisers::OrganiserAccount;
 pub use questions::QuestionError;

@@ -40,6 +40,14 @@ pub enum ErrorCode {
     /// The email address and password do not match an organiser of this
     /// fair (which of the two is wrong is not said).
     InvalidCredentials,
+    /// No such invitation to run a stand.
+    UnknownInvite,
+    /// The invitation was used already: each works once.
+    InviteUsed,
+    /// The organiser or a colleague withdrew the invitation.
+    InviteWithdrawn,
+    /// The invitation is past its date.
+    InviteExpired,
     /// Too many attempts in a short time; try again later.
     TooManyRequests,
     /// The server could not finish the request; nothing was recorded.

@@ -7,6 +7,7 @@ mod error;
 mod fair;
 mod figures;
 mod interaction;
+mod invites;
 mod organiser;
 mod pupil;
 mod question;
@@ -18,6 +19,7 @@ pub use error::{ErrorBody, ErrorCode};
 pub use fair::{FairView, ProspectusView, StandDetail, StandSummary, VideoView};
 pub use figures::{Figure, SUPPRESS_BELOW, StandFigures};
 pub use interaction::{RecordInteraction, RecordedInteraction};
+pub use invites::{AcceptInvite, Invite};
 pub use organiser::{
     PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, SignInDetails, SignInError, SignInRequest, SignedIn,
 };

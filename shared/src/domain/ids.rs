@@ -166,6 +166,11 @@ uuid_id!(
     PupilId
 );
 uuid_id!(
+    /// An invitation to run a stand: random, so the link that carries it
+    /// cannot be guessed.
+    InviteId
+);
+uuid_id!(
     /// One interaction, minted by the client before its first attempt so that
     /// retries are recognised.
     InteractionId

@@ -23,7 +23,8 @@ pub use challenge::{
 pub use email::{Email, EmailError};
 pub use exhibitor_kind::{Benchmark, ExhibitorKind};
 pub use ids::{
-    FairId, InteractionId, ProspectusId, PupilId, SchoolId, Slug, SlugError, StandId, VideoId,
+    FairId, InteractionId, InviteId, ProspectusId, PupilId, SchoolId, Slug, SlugError, StandId,
+    VideoId,
 };
 pub use interaction::{InteractionKind, WatchedMark, WatchedMarkError};
 pub use join_code::{JoinCode, JoinCodeError};
