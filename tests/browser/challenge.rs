@@ -5,7 +5,7 @@
 
 use crate::driver::{
     answer, artifacts_dir, assert_accessible, complete_stage, frontend_dist, join_as_pupil, launch,
-    value_of, wait_for, wait_for_text,
+    open_organiser_page, value_of, wait_for, wait_for_text,
 };
 use tests::{COLLEGE, EMPLOYER, spawn_app_with_static};
 
@@ -17,12 +17,7 @@ async fn a_pupil_completes_all_three_stages_and_the_record_and_export_show_them(
     let client = &browser.client;
 
     // The organiser replaces the self-reflection question.
-    let link = format!(
-        "/fairs/{}/organiser#token={}",
-        app.fair,
-        app.organiser_token()
-    );
-    client.goto(&app.url(&link)).await.expect("organiser page");
+    open_organiser_page(client, &app).await;
     assert_eq!(
         value_of(client, "questions-self_reflection").await,
         "What are you good at?"

@@ -123,6 +123,17 @@ pub async fn wait_for_text(element: &Element, expected: &str) {
     );
 }
 
+/// Opens the test fair's organiser page through a sign-in link, as an
+/// organiser arriving from the admin tool's link would.
+pub async fn open_organiser_page(client: &Client, app: &tests::TestApp) {
+    let link = format!(
+        "/fairs/{}/organiser#token={}",
+        app.fair,
+        app.organiser_token()
+    );
+    client.goto(&app.url(&link)).await.expect("organiser page");
+}
+
 /// Joins the test fair as a year 9 pupil of its first school and waits for
 /// the hall.
 pub async fn join_as_pupil(client: &Client, app: &tests::TestApp) {

@@ -4,7 +4,8 @@
 //! says so.
 
 use crate::driver::{
-    artifacts_dir, assert_accessible, frontend_dist, launch, wait_for, wait_for_text,
+    artifacts_dir, assert_accessible, frontend_dist, launch, open_organiser_page, wait_for,
+    wait_for_text,
 };
 use tests::{EMPLOYER, spawn_app_with_static};
 
@@ -25,12 +26,7 @@ async fn an_invited_exhibitor_gets_in_once_and_invites_a_colleague() {
     let app = spawn_app_with_static(&frontend_dist(), files.path()).await;
     let browser = launch(1280, 800).await;
     let client = &browser.client;
-    let link = format!(
-        "/fairs/{}/organiser#token={}",
-        app.fair,
-        app.organiser_token()
-    );
-    client.goto(&app.url(&link)).await.expect("organiser page");
+    open_organiser_page(client, &app).await;
     let invitation = make_invitation(client).await;
     assert!(invitation.contains("/exhibitor#invite="), "{invitation}");
 

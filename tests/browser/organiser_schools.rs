@@ -4,7 +4,8 @@
 //! school with its code; and a careers leader's link opens that school.
 
 use crate::driver::{
-    artifacts_dir, assert_accessible, frontend_dist, launch, wait_for, wait_for_text,
+    artifacts_dir, assert_accessible, frontend_dist, launch, open_organiser_page, wait_for,
+    wait_for_text,
 };
 use tests::spawn_app_with_static;
 
@@ -30,12 +31,7 @@ async fn an_organiser_imports_schools_replaces_a_code_and_prints_the_sheet() {
     let app = spawn_app_with_static(&frontend_dist(), files.path()).await;
     let browser = launch(1280, 800).await;
     let client = &browser.client;
-    let link = format!(
-        "/fairs/{}/organiser#token={}",
-        app.fair,
-        app.organiser_token()
-    );
-    client.goto(&app.url(&link)).await.expect("organiser page");
+    open_organiser_page(client, &app).await;
     let table = wait_for(client, "#school-codes").await;
     wait_for_text(&table, "Minehead School").await;
 
