@@ -8,7 +8,7 @@ use shared::api::{
     AcceptInvite, AnswerRequest, ChallengeView, ErrorBody, ErrorCode, FairReport, FairView,
     InboxQuestion, Invite, JoinRequest, JoinedPupil, LeaderLink, NewSchool, PupilRecord,
     RecordInteraction, RecordedInteraction, ResumeRequest, SaveAnswers, SchoolTotals, SchoolView,
-    SignInRequest, SignedIn, StandDetail, StandFigures, StandQuestion, StandSummary,
+    SignInRequest, SignedIn, StandContent, StandDetail, StandFigures, StandQuestion, StandSummary,
 };
 use shared::domain::{
     ChallengeQuestions, ChallengeStage, FairId, InteractionId, InviteId, SchoolId, StandId,
@@ -347,6 +347,18 @@ pub async fn leader_link(
 ) -> Result<LeaderLink, ApiClientError> {
     let url = fair_url(fair, &format!("/schools/{school}/leader-link"));
     json(send(bearer(Request::post(&url), token).build()).await?).await
+}
+
+/// `PUT /api/fairs/{fair}/stands/{stand}/content`: the stand's words.
+pub async fn save_stand_content(
+    fair: &FairId,
+    stand: &StandId,
+    content: &StandContent,
+    token: &str,
+) -> Result<(), ApiClientError> {
+    let url = fair_url(fair, &format!("/stands/{stand}/content"));
+    send(bearer(Request::put(&url), token).json(content)).await?;
+    Ok(())
 }
 
 /// `POST /api/fairs/{fair}/stands/{stand}/invites`: a single-use link for

@@ -15,4 +15,5 @@ mod questions;
 mod replay;
 mod report;
 mod schools;
+mod stand_content;
 mod video_progress;

@@ -11,3 +11,4 @@ mod offline;
 mod organiser_schools;
 mod organiser_sign_in;
 mod pupil_journey;
+mod stand_editor;

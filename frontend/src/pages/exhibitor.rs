@@ -7,6 +7,7 @@
 
 use super::inbox::Inbox;
 use super::sentence;
+use super::stand_editor::StandEditor;
 use super::{BadLink, use_fair};
 use crate::components::Fetched;
 use crate::components::InviteLink;
@@ -123,6 +124,7 @@ fn ExhibitorStand(
             </button>
         </p>
         <p id="download-status" class="status" role="status">{move || status.get()}</p>
+        <StandEditor fair=fair.clone() stand=stand.clone() token=token.clone() />
         <section class="panel" aria-labelledby="colleagues-heading">
             <h2 id="colleagues-heading">"Colleagues"</h2>
             <p class="hint">"Invite a colleague to help run this stand. Each link works once, for this stand only."</p>

@@ -14,6 +14,7 @@ mod organiser;
 mod school;
 mod schools_editor;
 mod stand;
+mod stand_editor;
 mod stand_questions;
 
 pub use challenge::ChallengePage;

@@ -127,9 +127,10 @@ fn Stand(
     .into_any()
 }
 
-/// What the exhibitor wrote for the stand, rendered as text.
+/// What the exhibitor wrote for the stand, rendered as text (also the
+/// exhibitor's preview, see `stand_editor`).
 #[component]
-fn StandView(
+pub(super) fn StandView(
     /// The stand.
     detail: StandDetail,
     /// Called when the pupil asks for a prospectus.

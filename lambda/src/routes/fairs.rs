@@ -6,7 +6,8 @@ use crate::extract::{Json, Path};
 use crate::service;
 use crate::state::AppState;
 use axum::extract::State;
-use shared::api::{FairView, StandDetail, StandSummary};
+use axum::http::StatusCode;
+use shared::api::{FairView, StandContent, StandDetail, StandSummary};
 use shared::domain::{FairId, StandId};
 
 /// Public: the join page shows the fair before anyone signs in.
@@ -33,4 +34,16 @@ pub async fn stand(
 ) -> Result<Json<StandDetail>, ApiError> {
     caller.member_of(&fair)?;
     service::stand_detail(&state, &fair, &stand).await.map(Json)
+}
+
+/// The stand's exhibitor or the fair's organiser saves the stand's words.
+pub async fn save_content(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((fair, stand)): Path<(FairId, StandId)>,
+    Json(content): Json<StandContent>,
+) -> Result<StatusCode, ApiError> {
+    caller.runs_stand(&fair, &stand)?;
+    service::stand_editor::save_content(&state, &fair, &stand, &content).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -67,6 +67,10 @@ pub fn api() -> Router<AppState> {
         .route("/fairs/{fair}/pupils", post(pupils::join))
         .route("/fairs/{fair}/pupil-sessions", post(pupils::resume))
         .route(
+            "/fairs/{fair}/stands/{stand}/content",
+            put(fairs::save_content),
+        )
+        .route(
             "/fairs/{fair}/stands/{stand}/invites",
             post(invites::create),
         )

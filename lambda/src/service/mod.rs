@@ -10,6 +10,7 @@ pub mod questions;
 mod record;
 mod report;
 pub mod schools;
+pub mod stand_editor;
 mod views;
 
 pub use join::{join_fair, resume};

@@ -13,6 +13,7 @@ mod pupil;
 mod question;
 mod report;
 mod schools;
+mod stand_editor;
 
 pub use challenge::{ChallengeView, SaveAnswers, StageView};
 pub use error::{ErrorBody, ErrorCode};
@@ -33,4 +34,9 @@ pub use question::{
 pub use report::{ExhibitorTotals, FairReport, SchoolTotals, YearGroupTotals};
 pub use schools::{
     LeaderLink, MAX_IMPORTED_SCHOOLS, NewSchool, NewSchoolDetails, NewSchoolError, SchoolView,
+};
+pub use stand_editor::{
+    AboutText, ChecklistItem, LinkInput, MAX_LINKS, MAX_OPPORTUNITIES, MAX_SECTORS,
+    OpportunityInput, OpportunitySummary, StandContent, StandContentDetails, StandContentError,
+    Tagline, checklist,
 };

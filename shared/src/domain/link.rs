@@ -94,6 +94,13 @@ pub enum OpportunityKind {
 }
 
 impl OpportunityKind {
+    pub const ALL: [OpportunityKind; 4] = [
+        OpportunityKind::Apprenticeship,
+        OpportunityKind::WorkExperience,
+        OpportunityKind::Course,
+        OpportunityKind::Job,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             OpportunityKind::Apprenticeship => "Apprenticeship",

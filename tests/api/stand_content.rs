@@ -1,0 +1,123 @@
+//! An exhibitor writes their stand: pupils then see the new words, with
+//! the stand's videos and prospectuses kept; bad words are refused with the
+//! field named and change nothing; only the stand's exhibitor and the
+//! organiser may save.
+
+use careers_api::auth::Caller;
+use shared::api::{ErrorBody, LinkInput, StandContent, StandDetail};
+use shared::domain::StandId;
+use tests::{COLLEGE, EMPLOYER, TestApp, spawn_app};
+
+fn exhibitor(app: &TestApp, stand: &str) -> String {
+    app.token_for(&Caller::Exhibitor {
+        fair: app.fair.clone(),
+        stand: StandId::parse(stand).expect("id"),
+    })
+}
+
+async fn detail(app: &TestApp, token: &str) -> StandDetail {
+    let response = app
+        .get(
+            &format!("/api/fairs/{}/stands/{EMPLOYER}", app.fair),
+            Some(token),
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    response.json().await.expect("stand")
+}
+
+async fn save(
+    app: &TestApp,
+    stand: &str,
+    content: &StandContent,
+    token: &str,
+) -> reqwest::Response {
+    app.http
+        .put(app.url(&format!("/api/fairs/{}/stands/{stand}/content", app.fair)))
+        .bearer_auth(token)
+        .json(content)
+        .send()
+        .await
+        .expect("sent")
+}
+
+#[tokio::test]
+async fn an_exhibitors_words_reach_pupils_and_bad_ones_change_nothing() {
+    let app = spawn_app().await;
+    let pupil = app.join_ok().await;
+    let before = detail(&app, &pupil.token).await;
+    let mut content = StandContent::from(&before);
+    content.about = "We design wind turbines.\nCome and ask us how.".into();
+    content.sectors = vec!["Engineering".into(), "Energy".into()];
+    content.links.push(LinkInput {
+        title: "Apprenticeships".into(),
+        url: "https://example.org/apprenticeships".into(),
+    });
+    let token = exhibitor(&app, EMPLOYER);
+    assert_eq!(save(&app, EMPLOYER, &content, &token).await.status(), 204);
+
+    let after = detail(&app, &pupil.token).await;
+    assert_eq!(
+        after.about,
+        "We design wind turbines.\nCome and ask us how."
+    );
+    assert_eq!(after.summary.sectors, ["Engineering", "Energy"]);
+    assert_eq!(after.links.len(), 2);
+    assert_eq!(after.videos, before.videos, "videos are kept");
+    assert_eq!(
+        after.prospectuses, before.prospectuses,
+        "prospectuses are kept"
+    );
+
+    // A link that is not https, and too many sectors: refused, nothing changed.
+    let items = app.item_count().await;
+    let mut bad = content.clone();
+    bad.links[1].url = "javascript:alert(1)".into();
+    let refused = save(&app, EMPLOYER, &bad, &token).await;
+    assert_eq!(refused.status(), 422);
+    let error: ErrorBody = refused.json().await.expect("error");
+    assert!(error.message.starts_with("link 2:"), "{}", error.message);
+    let mut crowded = content.clone();
+    crowded.sectors = (1..=6).map(|i| format!("Sector {i}")).collect();
+    assert_eq!(save(&app, EMPLOYER, &crowded, &token).await.status(), 422);
+    let unknown_field = app
+        .http
+        .put(app.url(&format!(
+            "/api/fairs/{}/stands/{EMPLOYER}/content",
+            app.fair
+        )))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({ "name": "Acme", "html": "<script>" }))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(unknown_field.status(), 422);
+    assert_eq!(
+        detail(&app, &pupil.token).await,
+        after,
+        "the stand is as it was"
+    );
+    assert_eq!(app.item_count().await, items, "nothing was written");
+}
+
+#[tokio::test]
+async fn only_the_stands_exhibitor_and_the_organiser_save_its_words() {
+    let app = spawn_app().await;
+    let pupil = app.join_ok().await;
+    let content = StandContent::from(&detail(&app, &pupil.token).await);
+    for token in [pupil.token.as_str(), &exhibitor(&app, COLLEGE)] {
+        assert_eq!(save(&app, EMPLOYER, &content, token).await.status(), 403);
+    }
+    assert_eq!(
+        save(&app, EMPLOYER, &content, &app.organiser_token())
+            .await
+            .status(),
+        204
+    );
+    assert_eq!(
+        save(&app, "no-such-stand", &content, &app.organiser_token())
+            .await
+            .status(),
+        404
+    );
+}
