@@ -99,13 +99,46 @@ impl Export {
         }
     }
 
-    fn file(self) -> String {
-        format!("{}.csv", self.slug())
+    fn file(self, format: FileFormat) -> String {
+        format!("{}.{}", self.slug(), format.extension())
     }
 
-    /// The name to save the download under, e.g. `demo-schools.csv`.
-    pub fn file_name(self, fair: &FairId) -> String {
-        format!("{fair}-{}", self.file())
+    /// The name to save the download under, e.g. `demo-schools.xlsx`.
+    pub fn file_name(self, fair: &FairId, format: FileFormat) -> String {
+        format!("{fair}-{}", self.file(format))
+    }
+}
+
+/// The two formats every organiser's export comes in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileFormat {
+    Csv,
+    Xlsx,
+}
+
+impl FileFormat {
+    pub const ALL: [FileFormat; 2] = [FileFormat::Csv, FileFormat::Xlsx];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            FileFormat::Csv => "csv",
+            FileFormat::Xlsx => "xlsx",
+        }
+    }
+
+    /// What the button calls it.
+    pub fn label(self) -> &'static str {
+        match self {
+            FileFormat::Csv => "CSV",
+            FileFormat::Xlsx => "Excel",
+        }
+    }
+
+    fn media_type(self) -> &'static str {
+        match self {
+            FileFormat::Csv => "text/csv",
+            FileFormat::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        }
     }
 }
 
@@ -291,10 +324,15 @@ pub async fn report(fair: &FairId, token: &str) -> Result<FairReport, ApiClientE
     json(send(bearer(Request::get(&fair_url(fair, "/report")), token).build()).await?).await
 }
 
-/// `GET /api/fairs/{fair}/exports/...`: a CSV export, as text.
-pub async fn export(fair: &FairId, token: &str, export: Export) -> Result<String, ApiClientError> {
-    csv(
-        &fair_url(fair, &format!("/exports/{}", export.file())),
+/// `GET /api/fairs/{fair}/exports/...`: an export, as CSV or XLSX.
+pub async fn export(
+    fair: &FairId,
+    token: &str,
+    export: Export,
+    format: FileFormat,
+) -> Result<Vec<u8>, ApiClientError> {
+    file(
+        &fair_url(fair, &format!("/exports/{}", export.file(format))),
         token,
     )
     .await
@@ -403,24 +441,26 @@ pub async fn school_report(
     json(send(bearer(Request::get(&url), token).build()).await?).await
 }
 
-/// `GET /api/fairs/{fair}/schools/{school}/exports/pupils.csv`.
+/// `GET /api/fairs/{fair}/schools/{school}/exports/pupils.{csv,xlsx}`.
 pub async fn school_pupils(
     fair: &FairId,
     school: &SchoolId,
     token: &str,
-) -> Result<String, ApiClientError> {
-    csv(
-        &fair_url(fair, &format!("/schools/{school}/exports/pupils.csv")),
-        token,
-    )
-    .await
+    format: FileFormat,
+) -> Result<Vec<u8>, ApiClientError> {
+    let path = format!("/schools/{school}/exports/pupils.{}", format.extension());
+    file(&fair_url(fair, &path), token).await
 }
 
-/// Saves a fetched CSV file as `name` and says how that went, for the
-/// status line beside the download button.
-pub fn save_csv(name: &str, fetched: Result<String, ApiClientError>) -> String {
+/// Saves a fetched file as `name` and says how that went, for the status
+/// line beside the download button.
+pub fn save_file(
+    name: &str,
+    format: FileFormat,
+    fetched: Result<Vec<u8>, ApiClientError>,
+) -> String {
     match fetched {
-        Ok(csv) => match crate::browser::save_text(name, &csv, "text/csv") {
+        Ok(bytes) => match crate::browser::save_bytes(name, &bytes, format.media_type()) {
             Ok(()) => format!("Downloaded {name}"),
             Err(_) => "The download did not start: please try again.".to_owned(),
         },
@@ -434,19 +474,19 @@ pub async fn stand_figures_csv(
     fair: &FairId,
     stand: &StandId,
     token: &str,
-) -> Result<String, ApiClientError> {
-    csv(
+) -> Result<Vec<u8>, ApiClientError> {
+    file(
         &fair_url(fair, &format!("/stands/{stand}/figures.csv")),
         token,
     )
     .await
 }
 
-/// A CSV file from the API, as text.
-async fn csv(url: &str, token: &str) -> Result<String, ApiClientError> {
+/// A file from the API, as it came.
+async fn file(url: &str, token: &str) -> Result<Vec<u8>, ApiClientError> {
     let response = send(bearer(Request::get(url), token).build()).await?;
     response
-        .text()
+        .binary()
         .await
         .map_err(|error| ApiClientError::Network(error.to_string()))
 }

@@ -94,12 +94,12 @@ pub fn download_url(url: &str) -> Result<(), JsValue> {
     click_link(url, name)
 }
 
-/// Saves `text` as a file called `file_name`, through a Blob object URL.
-pub fn save_text(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
+/// Saves `bytes` as a file called `file_name`, through a Blob object URL.
+pub fn save_bytes(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
     let url = Url::create_object_url_with_blob(&blob)?;
     let result = click_link(&url, file_name);
     // Some browsers read the Blob after the click returns: free it later.

@@ -1,6 +1,9 @@
-//! CSV exports for organisers: UTF-8, RFC 4180 quoting (the `csv` crate),
-//! and every cell that a spreadsheet would run as a formula neutralised.
+//! Organisers' exports as tables of cells, written as CSV (UTF-8, RFC 4180
+//! quoting by the `csv` crate, every cell a spreadsheet would run as a
+//! formula neutralised) or as XLSX (rust_xlsxwriter: counts as numbers,
+//! text always as text, never as a formula).
 
+use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 use shared::api::{FairReport, StandFigures};
 use shared::domain::{Benchmark, Pseudonym, PupilId, SchoolId, WatchedMark, YearGroup};
 use shared::encounter::Tally;
@@ -14,27 +17,112 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn write_csv(
-    header: &[&str],
-    rows: impl Iterator<Item = Vec<String>>,
-) -> Result<Vec<u8>, csv::Error> {
-    write_rows(Some(header), rows)
+/// One cell of an export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cell {
+    Text(String),
+    /// A count: a number in a spreadsheet, so it can be summed.
+    Count(u64),
+}
+
+impl Cell {
+    fn csv(&self) -> String {
+        match self {
+            Cell::Text(text) => neutralise(text).into_owned(),
+            Cell::Count(n) => n.to_string(),
+        }
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(text: &str) -> Self {
+        Cell::Text(text.to_owned())
+    }
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Self {
+        Cell::Text(text)
+    }
+}
+
+/// A whole export: its column names and rows.
+pub struct Table {
+    pub header: Vec<&'static str>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    pub fn csv(&self) -> Result<Vec<u8>, csv::Error> {
+        csv_rows(Some(&self.header), &self.rows)
+    }
+
+    /// The table as a workbook of one sheet called `sheet`.
+    pub fn xlsx(&self, sheet: &str) -> Result<Vec<u8>, XlsxError> {
+        let mut book = XlsxBook::new(sheet, &self.header)?;
+        book.add_rows(&self.rows)?;
+        book.finish()
+    }
 }
 
 /// Rows as CSV, after the header if there is one: one piece of a file that
 /// may be written (and sent) in several pieces.
-fn write_rows(
-    header: Option<&[&str]>,
-    rows: impl Iterator<Item = Vec<String>>,
-) -> Result<Vec<u8>, csv::Error> {
+pub fn csv_rows(header: Option<&[&str]>, rows: &[Vec<Cell>]) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     if let Some(header) = header {
         writer.write_record(header)?;
     }
     for row in rows {
-        writer.write_record(row.iter().map(|cell| neutralise(cell).into_owned()))?;
+        writer.write_record(row.iter().map(Cell::csv))?;
     }
     writer.into_inner().map_err(|e| e.into_error().into())
+}
+
+/// A workbook of one sheet written a few rows at a time. The sheet is kept
+/// in a temporary file as it grows (rust_xlsxwriter's constant-memory
+/// mode), so a large export does not hold its rows in memory; the finished
+/// file is compressed, and is what is held.
+pub struct XlsxBook {
+    workbook: Workbook,
+    sheet: Worksheet,
+    next_row: u32,
+}
+
+impl XlsxBook {
+    pub fn new(name: &str, header: &[&str]) -> Result<Self, XlsxError> {
+        let mut workbook = Workbook::new();
+        let mut sheet = workbook.new_worksheet_with_constant_memory()?;
+        sheet.set_name(name)?;
+        let bold = Format::new().set_bold();
+        for (col, title) in (0u16..).zip(header) {
+            sheet.write_string_with_format(0, col, *title, &bold)?;
+        }
+        Ok(Self {
+            workbook,
+            sheet,
+            next_row: 1,
+        })
+    }
+
+    pub fn add_rows(&mut self, rows: &[Vec<Cell>]) -> Result<(), XlsxError> {
+        for row in rows {
+            for (col, cell) in (0u16..).zip(row) {
+                match cell {
+                    // A string cell is never read as a formula.
+                    Cell::Text(text) => self.sheet.write_string(self.next_row, col, text)?,
+                    // Counts stay far below 2^53, where f64 is exact.
+                    Cell::Count(n) => self.sheet.write_number(self.next_row, col, *n as f64)?,
+                };
+            }
+            self.next_row += 1;
+        }
+        Ok(())
+    }
+
+    pub fn finish(mut self) -> Result<Vec<u8>, XlsxError> {
+        self.workbook.push_worksheet(self.sheet);
+        self.workbook.save_to_buffer()
+    }
 }
 
 /// The names of the columns [`attendance_cells`] fills.
@@ -49,7 +137,7 @@ const ATTENDANCE_HEADER: [&str; 6] = [
 
 /// Pupils joined and attended, then interactions and encounters (all, BM5,
 /// BM7): the columns the school and year-group exports share.
-fn attendance_cells(pupils_joined: u64, tally: &Tally) -> [String; 6] {
+fn attendance_cells(pupils_joined: u64, tally: &Tally) -> [Cell; 6] {
     [
         pupils_joined,
         tally.pupils_attended,
@@ -58,41 +146,48 @@ fn attendance_cells(pupils_joined: u64, tally: &Tally) -> [String; 6] {
         tally.encounters_bm5,
         tally.encounters_bm7,
     ]
-    .map(|n| n.to_string())
+    .map(Cell::Count)
 }
 
 /// Attendance and encounter totals per school.
-pub fn schools_csv(report: &FairReport) -> Result<Vec<u8>, csv::Error> {
-    let header = [&["school_id", "school_name"][..], &ATTENDANCE_HEADER].concat();
+pub fn schools_table(report: &FairReport) -> Table {
     let rows = report.schools.iter().map(|school| {
-        let mut row = vec![school.school.to_string(), school.name.to_string()];
+        let mut row = vec![
+            school.school.to_string().into(),
+            school.name.to_string().into(),
+        ];
         row.extend(attendance_cells(school.pupils_joined, &school.totals));
         row
     });
-    write_csv(&header, rows)
+    Table {
+        header: [&["school_id", "school_name"][..], &ATTENDANCE_HEADER].concat(),
+        rows: rows.collect(),
+    }
 }
 
 /// Interaction and encounter totals per exhibitor.
-pub fn exhibitors_csv(report: &FairReport) -> Result<Vec<u8>, csv::Error> {
-    let header = [
-        "stand_id",
-        "exhibitor_name",
-        "kind",
-        "benchmark",
-        "interactions",
-        "encounters",
-    ];
+pub fn exhibitors_table(report: &FairReport) -> Table {
     let rows = report.exhibitors.iter().map(|exhibitor| {
         vec![
-            exhibitor.stand.to_string(),
-            exhibitor.name.to_string(),
-            exhibitor.kind.code().to_owned(),
-            exhibitor.kind.benchmark().code().to_owned(),
-            exhibitor.totals.interactions.to_string(),
-            exhibitor.totals.encounters.to_string(),
+            exhibitor.stand.to_string().into(),
+            exhibitor.name.to_string().into(),
+            exhibitor.kind.code().into(),
+            exhibitor.kind.benchmark().code().into(),
+            Cell::Count(exhibitor.totals.interactions),
+            Cell::Count(exhibitor.totals.encounters),
         ]
     });
-    write_csv(&header, rows)
+    Table {
+        header: vec![
+            "stand_id",
+            "exhibitor_name",
+            "kind",
+            "benchmark",
+            "interactions",
+            "encounters",
+        ],
+        rows: rows.collect(),
+    }
 }
 
 /// An exhibitor's own figures, one per row, as shown on their page
@@ -113,18 +208,24 @@ pub fn stand_figures_csv(figures: &StandFigures) -> Result<Vec<u8>, csv::Error> 
         rows.push([format!("videos_watched_{}", mark.percent()), figure.label()]);
     }
     rows.push(["questions".to_owned(), figures.questions.label()]);
-    write_csv(&["figure", "value"], rows.into_iter().map(Vec::from))
+    let rows: Vec<Vec<Cell>> = rows
+        .into_iter()
+        .map(|row| row.into_iter().map(Cell::Text).collect())
+        .collect();
+    csv_rows(Some(&["figure", "value"]), &rows)
 }
 
 /// Attendance and encounter totals per year group (7 to 13).
-pub fn year_groups_csv(report: &FairReport) -> Result<Vec<u8>, csv::Error> {
-    let header = [&["year_group"][..], &ATTENDANCE_HEADER].concat();
+pub fn year_groups_table(report: &FairReport) -> Table {
     let rows = report.year_groups.iter().map(|year| {
-        let mut row = vec![year.year_group.get().to_string()];
+        let mut row = vec![Cell::Count(year.year_group.get().into())];
         row.extend(attendance_cells(year.pupils_joined, &year.totals));
         row
     });
-    write_csv(&header, rows)
+    Table {
+        header: [&["year_group"][..], &ATTENDANCE_HEADER].concat(),
+        rows: rows.collect(),
+    }
 }
 
 pub const PUPILS_HEADER: [&str; 9] = [
@@ -149,25 +250,21 @@ pub struct PupilRow<'a> {
     pub met: Vec<(&'a str, Benchmark)>,
 }
 
-/// A run of per-pupil rows, preceded by the header if `first`. The export
-/// is written in such pieces so that it streams.
-pub fn pupils_csv_piece(first: bool, rows: &[PupilRow<'_>]) -> Result<Vec<u8>, csv::Error> {
-    let cells = rows.iter().map(|row| {
-        let with = |benchmark| row.met.iter().filter(|(_, b)| *b == benchmark).count();
-        let names: Vec<&str> = row.met.iter().map(|(name, _)| *name).collect();
-        vec![
-            row.pupil.to_string(),
-            Pseudonym::for_pupil(&row.pupil).to_string(),
-            row.school.to_string(),
-            row.school_name.to_owned(),
-            row.year_group.get().to_string(),
-            row.met.len().to_string(),
-            with(Benchmark::Employers).to_string(),
-            with(Benchmark::FurtherAndHigherEducation).to_string(),
-            names.join("; "),
-        ]
-    });
-    write_rows(first.then_some(&PUPILS_HEADER[..]), cells)
+/// A pupil's cells in the per-pupil export, in [`PUPILS_HEADER`]'s order.
+pub fn pupil_cells(row: &PupilRow<'_>) -> Vec<Cell> {
+    let with = |benchmark| row.met.iter().filter(|(_, b)| *b == benchmark).count() as u64;
+    let names: Vec<&str> = row.met.iter().map(|(name, _)| *name).collect();
+    vec![
+        row.pupil.to_string().into(),
+        Pseudonym::for_pupil(&row.pupil).to_string().into(),
+        row.school.to_string().into(),
+        row.school_name.into(),
+        Cell::Count(row.year_group.get().into()),
+        Cell::Count(row.met.len() as u64),
+        Cell::Count(with(Benchmark::Employers)),
+        Cell::Count(with(Benchmark::FurtherAndHigherEducation)),
+        names.join("; ").into(),
+    ]
 }
 
 #[cfg(test)]
@@ -211,7 +308,7 @@ mod tests {
             exhibitors: vec![],
             year_groups: vec![],
         };
-        let csv = String::from_utf8(schools_csv(&report).expect("csv")).expect("utf-8");
+        let csv = String::from_utf8(schools_table(&report).csv().expect("csv")).expect("utf-8");
         let mut lines = csv.lines();
         assert!(
             lines

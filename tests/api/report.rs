@@ -186,3 +186,115 @@ async fn a_schools_careers_leader_gets_their_own_schools_figures_and_pupils_only
         assert_eq!(response.status(), status, "{path}");
     }
 }
+
+#[tokio::test]
+async fn every_export_reads_the_same_as_xlsx_as_as_csv_and_text_never_becomes_a_formula() {
+    let app = spawn_app().await;
+    let organiser = app.organiser_token();
+    let pupil = app.join_ok().await;
+    app.record(&pupil.token, &TestApp::visit(EMPLOYER)).await;
+    app.record(&pupil.token, &TestApp::download(EMPLOYER, PROSPECTUS))
+        .await;
+    app.record(&pupil.token, &TestApp::visit(COLLEGE)).await;
+    // A school whose name a spreadsheet would run as a formula.
+    let risky = shared::api::NewSchool {
+        name: "=HYPERLINK(\"https://example.org\")".into(),
+        ..Default::default()
+    };
+    let added = app
+        .post_json(
+            &format!("/api/fairs/{}/schools", app.fair),
+            &risky,
+            Some(&organiser),
+        )
+        .await;
+    assert_eq!(added.status(), 201);
+
+    let fetch = |path: String| {
+        let (app, organiser) = (&app, organiser.clone());
+        async move {
+            let response = app.get(&path, Some(&organiser)).await;
+            assert_eq!(response.status(), 200, "{path}");
+            let kind = response.headers()["content-type"]
+                .to_str()
+                .expect("type")
+                .to_owned();
+            let disposition = response.headers()["content-disposition"]
+                .to_str()
+                .expect("disposition")
+                .to_owned();
+            (kind, disposition, response.bytes().await.expect("body"))
+        }
+    };
+    for name in ["schools", "exhibitors", "year-groups", "pupils"] {
+        let base = format!("/api/fairs/{}/exports/{name}", app.fair);
+        let (_, _, csv) = fetch(format!("{base}.csv")).await;
+        let (kind, disposition, xlsx) = fetch(format!("{base}.xlsx")).await;
+        assert_eq!(
+            kind,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        );
+        assert_eq!(
+            disposition,
+            format!("attachment; filename=\"test-fair-{name}.xlsx\"")
+        );
+        let from_csv = tests::xlsx::csv_rows(std::str::from_utf8(&csv).expect("utf-8"));
+        let mut from_xlsx = tests::xlsx::rows(&xlsx, name);
+        // The CSV neutralises a formula-like cell with an apostrophe; the
+        // XLSX stores it as text, which is never run.
+        for row in &mut from_xlsx {
+            for cell in row.iter_mut().filter(|cell| cell.starts_with('=')) {
+                cell.insert(0, '\'');
+            }
+        }
+        assert_eq!(from_xlsx, from_csv, "{name}");
+    }
+    let (_, _, schools) = fetch(format!("/api/fairs/{}/exports/schools.xlsx", app.fair)).await;
+    assert!(
+        tests::xlsx::rows(&schools, "schools")
+            .iter()
+            .any(|row| row[1] == "=HYPERLINK(\"https://example.org\")"),
+        "the name is kept as text"
+    );
+    assert!(
+        !String::from_utf8_lossy(&schools).contains("<f>"),
+        "no cell holds a formula"
+    );
+
+    for missing in ["pupils.pdf", "secrets.csv", "pupils"] {
+        let response = app
+            .get(
+                &format!("/api/fairs/{}/exports/{missing}", app.fair),
+                Some(&organiser),
+            )
+            .await;
+        assert_eq!(response.status(), 404, "{missing}");
+    }
+    let lead = app.token_for(&Caller::SchoolLead {
+        fair: app.fair.clone(),
+        school: SchoolId::parse("minehead").expect("id"),
+    });
+    let theirs = app
+        .get(
+            &format!(
+                "/api/fairs/{}/schools/minehead/exports/pupils.xlsx",
+                app.fair
+            ),
+            Some(&lead),
+        )
+        .await;
+    assert_eq!(theirs.status(), 200);
+    let rows = tests::xlsx::rows(&theirs.bytes().await.expect("body"), "pupils");
+    assert_eq!(rows.len(), 2, "the header and their one pupil");
+    assert_eq!(rows[1][2], "minehead");
+    let not_theirs = app
+        .get(
+            &format!(
+                "/api/fairs/{}/schools/minehead/exports/schools.xlsx",
+                app.fair
+            ),
+            Some(&lead),
+        )
+        .await;
+    assert_eq!(not_theirs.status(), 404);
+}

@@ -1,7 +1,7 @@
 //! An organiser signs in with their email address and password: a wrong
 //! password is refused in the page, the right one opens the fair report.
 //! A school's careers leader then opens their school's page from a link and
-//! downloads their pupils' file.
+//! downloads their pupils' file, as CSV and as an Excel workbook.
 
 use crate::driver::{artifacts_dir, frontend_dist, launch, wait_for, wait_for_text};
 use careers_api::auth::Caller;
@@ -79,6 +79,32 @@ async fn an_organiser_signs_in_with_a_password_and_a_careers_leader_gets_their_s
         .expect("download");
     let status = wait_for(client, "#download-status").await;
     wait_for_text(&status, "Downloaded test-fair-minehead-pupils.csv").await;
+    // The same file as an Excel workbook, saved by the browser and read back.
+    let saved = artifacts_dir()
+        .join("downloads")
+        .join("test-fair-minehead-pupils.xlsx");
+    let _ = std::fs::remove_file(&saved);
+    wait_for(client, "#download-pupils-xlsx")
+        .await
+        .click()
+        .await
+        .expect("download workbook");
+    wait_for_text(&status, "Downloaded test-fair-minehead-pupils.xlsx").await;
+    let mut workbook = Vec::new();
+    for _ in 0..50 {
+        // Chromium writes a .crdownload first and renames it when done.
+        if let Ok(bytes) = std::fs::read(&saved) {
+            workbook = bytes;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let rows = tests::xlsx::rows(&workbook, "pupils");
+    assert_eq!(
+        rows[0],
+        careers_api::export::PUPILS_HEADER,
+        "the header row"
+    );
     let page = client.screenshot().await.expect("screenshot");
     std::fs::write(artifacts_dir().join("school.png"), page).expect("save screenshot");
     browser.client.clone().close().await.expect("close browser");

@@ -5,7 +5,7 @@
 //! and year group as they arrive and checked against the aggregate exports.
 
 use crate::TestApp;
-use crate::replay::{SchoolRow, exported, pupil_row};
+use crate::replay::{ExportFormat, SchoolRow, exported, pupil_row};
 use anyhow::{Context, bail};
 use futures::TryStreamExt;
 use peakmem_alloc::{PeakMemAlloc, PeakMemAllocTrait};
@@ -116,7 +116,7 @@ async fn exported_aggregates(
     fair: &FairId,
     organiser: &str,
 ) -> anyhow::Result<Sums> {
-    let exported = exported(&app.http, &app.address, fair, organiser).await?;
+    let exported = exported(&app.http, &app.address, fair, organiser, ExportFormat::Csv).await?;
     let row = |r: &SchoolRow| [r.joined, r.encounters, r.bm5, r.bm7];
     let mut sums = Sums::new();
     for (school, totals) in &exported.schools {

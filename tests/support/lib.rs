@@ -13,6 +13,7 @@ pub mod replay;
 pub mod runtime_api;
 pub mod secrets;
 pub mod web_bench;
+pub mod xlsx;
 
 pub use app::{
     TestApp, attach_app, engine_endpoint, spawn_app, spawn_app_on, spawn_app_with_static,

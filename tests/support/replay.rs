@@ -369,25 +369,45 @@ fn number(cell: &str) -> anyhow::Result<u64> {
         .with_context(|| format!("not a count: {cell:?}"))
 }
 
-/// Reads the organiser's CSV exports back into the shape of `Expected`.
+/// Which of the two formats every export comes in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Xlsx,
+}
+
+/// Reads the organiser's exports back, as CSV or as XLSX, into the shape
+/// of `Expected`.
 pub async fn exported(
     http: &reqwest::Client,
     base: &str,
     fair: &FairId,
     organiser: &str,
+    format: ExportFormat,
 ) -> anyhow::Result<Expected> {
     let get = |name: &'static str| async move {
-        let url = format!("{base}/api/fairs/{fair}/exports/{name}.csv");
-        http.get(url)
+        let extension = match format {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Xlsx => "xlsx",
+        };
+        let url = format!("{base}/api/fairs/{fair}/exports/{name}.{extension}");
+        let body = http
+            .get(url)
             .bearer_auth(organiser)
             .send()
             .await?
             .error_for_status()?
-            .text()
-            .await
+            .bytes()
+            .await?;
+        let rows = match format {
+            ExportFormat::Csv => parse_csv(std::str::from_utf8(&body)?)?,
+            // The sheet has the header row too; the CSV reader skips it.
+            ExportFormat::Xlsx => crate::xlsx::rows(&body, name).into_iter().skip(1).collect(),
+        };
+        anyhow::Ok(rows)
     };
     let mut exported = Expected::default();
-    for row in parse_csv(&get("schools").await?)? {
+    for row in get("schools").await? {
         let n = |i: usize| number(&row[i]);
         let totals = SchoolRow {
             joined: n(2)?,
@@ -401,7 +421,7 @@ pub async fn exported(
             exported.schools.insert(row[0].clone(), totals);
         }
     }
-    for row in parse_csv(&get("year-groups").await?)? {
+    for row in get("year-groups").await? {
         let n = |i: usize| number(&row[i]);
         let totals = SchoolRow {
             joined: n(1)?,
@@ -417,7 +437,7 @@ pub async fn exported(
                 .insert(row[0].parse().context("year group")?, totals);
         }
     }
-    for row in parse_csv(&get("exhibitors").await?)? {
+    for row in get("exhibitors").await? {
         exported.stands.insert(
             row[0].clone(),
             StandRow {
@@ -426,7 +446,7 @@ pub async fn exported(
             },
         );
     }
-    for row in parse_csv(&get("pupils").await?)? {
+    for row in get("pupils").await? {
         *exported.pupils.entry(pupil_row(&row)?).or_default() += 1;
     }
     Ok(exported)
@@ -481,14 +501,22 @@ pub fn differences(expected: &Expected, exported: &Expected) -> Vec<String> {
     out
 }
 
-/// Reads the organiser's exports of `fair` on `app` and lists every way they
-/// differ from what `plan` says they must show.
+/// Reads the organiser's exports of `fair` on `app`, as CSV and as XLSX,
+/// and lists every way they differ from what `plan` says they must show.
 pub async fn reconcile(
     app: &crate::TestApp,
     fair: &FairId,
     plan: &Plan,
 ) -> anyhow::Result<Vec<String>> {
     let organiser = app.token_for(&careers_api::auth::Caller::Organiser { fair: fair.clone() });
-    let exported = exported(&app.http, &app.address, fair, &organiser).await?;
-    Ok(differences(&plan.expected, &exported))
+    let mut out = Vec::new();
+    for format in [ExportFormat::Csv, ExportFormat::Xlsx] {
+        let exported = exported(&app.http, &app.address, fair, &organiser, format).await?;
+        out.extend(
+            differences(&plan.expected, &exported)
+                .into_iter()
+                .map(|difference| format!("{format:?}: {difference}")),
+        );
+    }
+    Ok(out)
 }

@@ -112,7 +112,7 @@ fn ExhibitorStand(
             spawn_local(async move {
                 let name = format!("{fair}-{stand}-figures.csv");
                 let fetched = api::stand_figures_csv(&fair, &stand, &token).await;
-                status.try_set(api::save_csv(&name, fetched));
+                status.try_set(api::save_file(&name, api::FileFormat::Csv, fetched));
             });
         }
     };

@@ -7,7 +7,7 @@
 use super::challenge_editor::ChallengeEditor;
 use super::schools_editor::SchoolsEditor;
 use super::{BadLink, sentence, use_fair};
-use crate::api::{self, Export};
+use crate::api::{self, Export, FileFormat};
 use crate::components::{Fetched, InviteLink, ScrollTable, TallyFigures};
 use crate::session::{self, LinkRole};
 use leptos::ev::SubmitEvent;
@@ -215,39 +215,46 @@ fn Exports(
 ) -> impl IntoView {
     let status = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
-    let fetch = move |export: Export| {
+    let fetch = move |export: Export, format: FileFormat| {
         let (fair, token) = (fair.clone(), token.clone());
         move |_| {
             let (fair, token) = (fair.clone(), token.clone());
             busy.set(true);
             status.set("Preparing the download…".to_owned());
             spawn_local(async move {
-                let fetched = api::export(&fair, &token, export).await;
-                let message = api::save_csv(&export.file_name(&fair), fetched);
+                let fetched = api::export(&fair, &token, export, format).await;
+                let message = api::save_file(&export.file_name(&fair, format), format, fetched);
                 status.try_set(message);
                 busy.try_set(false);
             });
         }
     };
+    let buttons = Export::ALL
+        .iter()
+        .flat_map(|export| FileFormat::ALL.map(|format| (*export, format)))
+        .map(|(export, format)| {
+            let id = match format {
+                FileFormat::Csv => format!("export-{}", export.slug()),
+                FileFormat::Xlsx => format!("export-{}-xlsx", export.slug()),
+            };
+            view! {
+                <button
+                    type="button"
+                    class:secondary=format == FileFormat::Xlsx
+                    id=id
+                    disabled=move || busy.get()
+                    on:click=fetch(export, format)
+                >
+                    {format!("Download {} ({})", export.label(), format.label())}
+                </button>
+            }
+        })
+        .collect_view();
     view! {
         <section class="panel" aria-labelledby="exports-heading">
             <h2 id="exports-heading">"Exports"</h2>
-            <p class="actions">
-                {Export::ALL
-                    .map(|export| {
-                        view! {
-                            <button
-                                type="button"
-                                id=format!("export-{}", export.slug())
-                                disabled=move || busy.get()
-                                on:click=fetch(export)
-                            >
-                                {format!("Download {} CSV", export.label())}
-                            </button>
-                        }
-                    })
-                    .collect_view()}
-            </p>
+            <p class="hint">"Each as CSV, or as an Excel workbook for schools' own records."</p>
+            <p class="actions">{buttons}</p>
             <p id="export-status" class="status" role="status">{move || status.get()}</p>
         </section>
     }

@@ -5,7 +5,7 @@
 //! reads only to know what to ask for (the server checks the token).
 
 use super::{BadLink, use_fair};
-use crate::api;
+use crate::api::{self, FileFormat};
 use crate::components::{Fetched, TallyFigures};
 use crate::session::{self, LinkRole};
 use leptos::prelude::*;
@@ -62,29 +62,35 @@ fn Totals(
     }
 }
 
-/// The pupils' file: one row per pupil, by pseudonym.
+/// The pupils' file: one row per pupil, by pseudonym, as CSV or Excel.
 #[component]
 fn Download(fair: FairId, school: SchoolId, token: String) -> impl IntoView {
     let status = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
-    let on_click = move |_| {
+    let fetch = move |format: FileFormat| {
         let (fair, school, token) = (fair.clone(), school.clone(), token.clone());
-        busy.set(true);
-        status.set("Preparing the download…".to_owned());
-        spawn_local(async move {
-            let name = format!("{fair}-{school}-pupils.csv");
-            let message = api::save_csv(&name, api::school_pupils(&fair, &school, &token).await);
-            status.try_set(message);
-            busy.try_set(false);
-        });
+        move |_| {
+            let (fair, school, token) = (fair.clone(), school.clone(), token.clone());
+            busy.set(true);
+            status.set("Preparing the download…".to_owned());
+            spawn_local(async move {
+                let name = format!("{fair}-{school}-pupils.{}", format.extension());
+                let fetched = api::school_pupils(&fair, &school, &token, format).await;
+                status.try_set(api::save_file(&name, format, fetched));
+                busy.try_set(false);
+            });
+        }
     };
     view! {
         <section class="panel" aria-labelledby="pupils-heading">
             <h2 id="pupils-heading">"Your pupils"</h2>
             <p>"One row per pupil: pseudonym, year group, and encounters with employers (BM5) and with colleges, universities and training providers (BM7)."</p>
             <p class="actions">
-                <button type="button" id="download-pupils" disabled=move || busy.get() on:click=on_click>
+                <button type="button" id="download-pupils" disabled=move || busy.get() on:click=fetch(FileFormat::Csv)>
                     "Download pupils CSV"
+                </button>
+                <button type="button" id="download-pupils-xlsx" class="secondary" disabled=move || busy.get() on:click=fetch(FileFormat::Xlsx)>
+                    "Download pupils (Excel)"
                 </button>
             </p>
             <p id="download-status" class="status" role="status">{move || status.get()}</p>

@@ -91,25 +91,13 @@ pub fn api() -> Router<AppState> {
         .route("/fairs/{fair}/me/challenge/{stage}", put(challenge::save))
         .route("/fairs/{fair}/interactions", post(interactions::record))
         .route("/fairs/{fair}/report", get(reports::report))
-        .route(
-            "/fairs/{fair}/exports/schools.csv",
-            get(reports::schools_csv),
-        )
-        .route(
-            "/fairs/{fair}/exports/exhibitors.csv",
-            get(reports::exhibitors_csv),
-        )
-        .route(
-            "/fairs/{fair}/exports/year-groups.csv",
-            get(reports::year_groups_csv),
-        )
-        .route("/fairs/{fair}/exports/pupils.csv", get(reports::pupils_csv))
+        .route("/fairs/{fair}/exports/{file}", get(reports::export))
         .route(
             "/fairs/{fair}/schools/{school}/report",
             get(reports::school_report),
         )
         .route(
-            "/fairs/{fair}/schools/{school}/exports/pupils.csv",
-            get(reports::school_pupils_csv),
+            "/fairs/{fair}/schools/{school}/exports/{file}",
+            get(reports::school_pupils),
         )
 }

@@ -2,10 +2,10 @@
 
 use super::existing_fair;
 use crate::error::ApiError;
-use crate::export::{self, PupilRow};
+use crate::export::{self, Cell, PupilRow};
 use crate::state::AppState;
 use crate::store::RosterEntry;
-use futures::{Stream, StreamExt, TryStreamExt, future, stream};
+use futures::{Stream, StreamExt, TryStreamExt, future};
 use shared::api::{
     ExhibitorTotals, FairReport, Figure, SchoolTotals, StandFigures, YearGroupTotals,
 };
@@ -109,16 +109,16 @@ pub async fn stand_figures(
 /// Pupils per piece of the streamed per-pupil export (about 30 KB).
 const PUPILS_PER_PIECE: usize = 256;
 
-/// The per-pupil export as a stream of CSV pieces, the header first: every
-/// pupil of the fair, or only those of `school` (`NotFound` if the fair has
-/// no such school). It reads the roster a page at a time, so a fair of any
+/// The per-pupil export as a stream of runs of rows (the cells of
+/// `export::PUPILS_HEADER`'s columns): every pupil of the fair, or only
+/// those of `school` (`NotFound` if the fair has no such school). It reads the roster a page at a time, so a fair of any
 /// size is exported in bounded memory; one school's file still reads the
 /// whole fair's roster, as the index is keyed by fair, not by school.
 pub async fn pupils_export(
     state: &AppState,
     fair: &FairId,
     school: Option<SchoolId>,
-) -> Result<impl Stream<Item = Result<Vec<u8>, ApiError>> + Send + 'static, ApiError> {
+) -> Result<impl Stream<Item = Result<Vec<Vec<Cell>>, ApiError>> + Send + 'static, ApiError> {
     existing_fair(&state.store, fair).await?;
     let (schools, stands) = tokio::try_join!(state.store.schools(fair), state.store.stands(fair))?;
     let schools: HashMap<SchoolId, Name> = schools.into_iter().map(|s| (s.id, s.name)).collect();
@@ -132,7 +132,6 @@ pub async fn pupils_export(
         .into_iter()
         .map(|s| (s.id, (s.name, s.kind.benchmark())))
         .collect();
-    let header = stream::once(future::ready(csv_piece(true, &[])));
     let pieces = state
         .store
         .roster(fair)
@@ -140,13 +139,14 @@ pub async fn pupils_export(
         .try_chunks(PUPILS_PER_PIECE)
         .map(move |chunk| {
             let entries = chunk.map_err(|error| error.1)?;
-            let rows = entries
+            entries
                 .iter()
-                .map(|entry| pupil_row(entry, &schools, &stands))
-                .collect::<Result<Vec<_>, _>>()?;
-            csv_piece(false, &rows)
+                .map(|entry| {
+                    pupil_row(entry, &schools, &stands).map(|row| export::pupil_cells(&row))
+                })
+                .collect::<Result<Vec<_>, _>>()
         });
-    Ok(header.chain(pieces))
+    Ok(pieces)
 }
 
 fn pupil_row<'a>(
@@ -173,12 +173,5 @@ fn pupil_row<'a>(
         school_name: schools.get(&entry.school).map_or("", Name::as_str),
         year_group: entry.year_group,
         met,
-    })
-}
-
-fn csv_piece(first: bool, rows: &[PupilRow<'_>]) -> Result<Vec<u8>, ApiError> {
-    export::pupils_csv_piece(first, rows).map_err(|error| {
-        tracing::error!(%error, "writing the per-pupil CSV failed");
-        ApiError::Internal
     })
 }
