@@ -5,13 +5,14 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use shared::api::{
-    AcceptInvite, AnswerRequest, ChallengeView, ErrorBody, ErrorCode, FairReport, FairView,
-    InboxQuestion, Invite, JoinRequest, JoinedPupil, LeaderLink, NewSchool, PupilRecord,
+    AcceptInvite, AnswerRequest, ChallengeView, ChangeStatus, ErrorBody, ErrorCode, FairReport,
+    FairView, InboxQuestion, Invite, JoinRequest, JoinedPupil, LeaderLink, NewSchool, PupilRecord,
     RecordInteraction, RecordedInteraction, ResumeRequest, SaveAnswers, SchoolTotals, SchoolView,
     SignInRequest, SignedIn, StandContent, StandDetail, StandFigures, StandQuestion, StandSummary,
 };
 use shared::domain::{
-    ChallengeQuestions, ChallengeStage, FairId, InteractionId, InviteId, SchoolId, StandId,
+    ChallengeQuestions, ChallengeStage, FairId, FairStatus, InteractionId, InviteId, SchoolId,
+    StandId,
 };
 use thiserror::Error;
 
@@ -385,6 +386,17 @@ pub async fn leader_link(
 ) -> Result<LeaderLink, ApiClientError> {
     let url = fair_url(fair, &format!("/schools/{school}/leader-link"));
     json(send(bearer(Request::post(&url), token).build()).await?).await
+}
+
+/// `PUT /api/fairs/{fair}/status`: the organiser moves the fair on.
+pub async fn change_status(
+    fair: &FairId,
+    status: FairStatus,
+    token: &str,
+) -> Result<(), ApiClientError> {
+    let request = ChangeStatus { status };
+    send(bearer(Request::put(&fair_url(fair, "/status")), token).json(&request)).await?;
+    Ok(())
 }
 
 /// `PUT /api/fairs/{fair}/stands/{stand}/content`: the stand's words.

@@ -110,6 +110,14 @@ pub fn save_bytes(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), JsVal
     result
 }
 
+/// Asks the person to confirm `question` (the browser's own dialogue);
+/// false if they decline or the browser cannot ask.
+pub fn confirm(question: &str) -> bool {
+    web_sys::window()
+        .and_then(|window| window.confirm_with_message(question).ok())
+        .unwrap_or(false)
+}
+
 /// Opens the browser's print dialogue (the print stylesheet leaves out the
 /// page's controls), for a pupil's careers file.
 pub fn print() {

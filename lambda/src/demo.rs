@@ -76,6 +76,7 @@ pub async fn seed(store: &Store, files_dir: &Path) -> Result<DemoSummary, DemoEr
         opens_at: now - Duration::days(1),
         closes_at: now + Duration::days(30),
         challenge: Some(challenge()?),
+        status: shared::domain::FairStatus::Open,
     };
     store.put_fair(&fair).await?;
 

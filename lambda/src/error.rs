@@ -45,6 +45,11 @@ pub enum ApiError {
     UnknownResumeCode,
     #[error("the fair is not open at the moment")]
     FairNotOpen,
+    #[error("a fair that is {from} cannot become {to}")]
+    StatusChangeRefused {
+        from: shared::domain::FairStatus,
+        to: shared::domain::FairStatus,
+    },
     #[error("this interaction id was already used for a different interaction")]
     InteractionIdReused,
     #[error("not found")]
@@ -96,6 +101,7 @@ impl ApiError {
             ApiError::UnknownJoinCode => ErrorCode::UnknownJoinCode,
             ApiError::UnknownResumeCode => ErrorCode::UnknownResumeCode,
             ApiError::FairNotOpen => ErrorCode::FairNotOpen,
+            ApiError::StatusChangeRefused { .. } => ErrorCode::StatusChangeRefused,
             ApiError::InteractionIdReused => ErrorCode::InteractionIdReused,
             ApiError::NotFound => ErrorCode::NotFound,
             ApiError::QuestionFlagged => ErrorCode::QuestionFlagged,
@@ -137,6 +143,7 @@ impl ApiError {
             | ApiError::UnknownJoinCode
             | ApiError::UnknownResumeCode => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::FairNotOpen
+            | ApiError::StatusChangeRefused { .. }
             | ApiError::InteractionIdReused
             | ApiError::QuestionFlagged
             | ApiError::ChallengeIncomplete

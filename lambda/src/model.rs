@@ -4,9 +4,9 @@
 
 use shared::api::QuestionState;
 use shared::domain::{
-    AnswerText, ChallengeQuestions, ExhibitorKind, ExpectedPupils, FairId, InteractionId, JoinCode,
-    Name, Opportunity, ProspectusId, PupilId, QuestionText, ResumeCode, SchoolId, StandId,
-    StandLink, Urn, VideoId, YearGroup,
+    AnswerText, ChallengeQuestions, ExhibitorKind, ExpectedPupils, FairId, FairStatus,
+    InteractionId, JoinCode, Name, Opportunity, ProspectusId, PupilId, QuestionText, ResumeCode,
+    SchoolId, StandId, StandLink, Urn, VideoId, YearGroup,
 };
 use time::OffsetDateTime;
 
@@ -19,12 +19,20 @@ pub struct Fair {
     pub closes_at: OffsetDateTime,
     /// The My Futures questions, once the organiser has set them.
     pub challenge: Option<ChallengeQuestions>,
+    pub status: FairStatus,
 }
 
 impl Fair {
-    /// Whether the hall accepts interactions at `now`.
+    /// Whether the hall accepts interactions at `now`: the fair is open
+    /// and within its dates.
     pub fn is_open_at(&self, now: OffsetDateTime) -> bool {
-        self.opens_at <= now && now < self.closes_at
+        self.status == FairStatus::Open && self.opens_at <= now && now < self.closes_at
+    }
+
+    /// Whether pupils may join (or carry on) at `now`: the fair is open and
+    /// not yet over, so a class can join before the doors open.
+    pub fn takes_pupils_at(&self, now: OffsetDateTime) -> bool {
+        self.status == FairStatus::Open && now < self.closes_at
     }
 }
 
@@ -102,11 +110,39 @@ mod tests {
             opens_at,
             closes_at: opens_at + Duration::hours(6),
             challenge: None,
+            status: FairStatus::Open,
         };
         assert!(!fair.is_open_at(opens_at - Duration::seconds(1)));
         assert!(fair.is_open_at(opens_at));
         assert!(fair.is_open_at(opens_at + Duration::hours(5)));
         assert!(!fair.is_open_at(opens_at + Duration::hours(6)));
+    }
+
+    #[test]
+    fn only_an_open_fair_takes_pupils_and_their_interactions() {
+        let opens_at = OffsetDateTime::UNIX_EPOCH + Duration::days(1);
+        let during = opens_at + Duration::hours(1);
+        let mut fair = Fair {
+            id: FairId::parse("fair").expect("id"),
+            name: Name::parse("Fair").expect("name"),
+            description: String::new(),
+            opens_at,
+            closes_at: opens_at + Duration::hours(6),
+            challenge: None,
+            status: FairStatus::Open,
+        };
+        assert!(
+            fair.takes_pupils_at(opens_at - Duration::days(1)),
+            "joining early"
+        );
+        assert!(!fair.is_open_at(opens_at - Duration::days(1)));
+        for status in [FairStatus::Draft, FairStatus::Closed, FairStatus::Archived] {
+            fair.status = status;
+            assert!(
+                !fair.is_open_at(during) && !fair.takes_pupils_at(during),
+                "{status}"
+            );
+        }
     }
 }
 

@@ -10,6 +10,7 @@ mod invites;
 mod join;
 mod lambda_event;
 mod lambda_runtime;
+mod lifecycle;
 mod organiser;
 mod questions;
 mod replay;

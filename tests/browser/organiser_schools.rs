@@ -1,7 +1,8 @@
 //! The organiser's schools in the browser: a CSV file with a bad row adds
 //! nothing and says why; the corrected file adds every school; one more is
 //! added by hand; a code is replaced; the printed sheet has a page per
-//! school with its code; and a careers leader's link opens that school.
+//! school with its code; closing the fair stops joining and opening it
+//! again lets pupils in; and a careers leader's link opens that school.
 
 use crate::driver::{
     artifacts_dir, assert_accessible, frontend_dist, launch, open_organiser_page, wait_for,
@@ -131,6 +132,28 @@ async fn an_organiser_imports_schools_replaces_a_code_and_prints_the_sheet() {
         .count();
     assert_eq!(pages, 5, "a page per school");
     std::fs::write(artifacts_dir().join("join-codes.pdf"), pdf).expect("save the sheet");
+
+    // Closing the fair stops pupils joining; opening it again lets them.
+    client
+        .execute("document.body.classList.remove('print-codes');", vec![])
+        .await
+        .expect("back to the page");
+    wait_for(client, "#status-closed")
+        .await
+        .click()
+        .await
+        .expect("close the fair");
+    let shown = wait_for(client, "#fair-status").await;
+    wait_for_text(&shown, "closed").await;
+    assert_eq!(app.join(&new, 9).await.status(), 409, "closed");
+    wait_for(client, "#status-open")
+        .await
+        .click()
+        .await
+        .expect("open it again");
+    let message = wait_for(client, "#status-message").await;
+    wait_for_text(&message, "The fair is now open").await;
+    assert_eq!(app.join(&new, 9).await.status(), 201, "open again");
 
     client
         .goto(&link)

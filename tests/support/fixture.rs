@@ -31,6 +31,7 @@ fn fair(id: &str, opens_at: OffsetDateTime, closes_at: OffsetDateTime) -> Fair {
         opens_at,
         closes_at,
         challenge: Some(challenge()),
+        status: shared::domain::FairStatus::Open,
     }
 }
 

@@ -8,6 +8,7 @@ use super::challenge_editor::ChallengeEditor;
 use super::schools_editor::SchoolsEditor;
 use super::{BadLink, sentence, use_fair};
 use crate::api::{self, Export, FileFormat};
+use crate::browser;
 use crate::components::{Fetched, InviteLink, ScrollTable, TallyFigures};
 use crate::session::{self, LinkRole};
 use leptos::ev::SubmitEvent;
@@ -16,7 +17,7 @@ use leptos::task::spawn_local;
 use shared::api::{
     ExhibitorTotals, FairReport, FairView, SchoolTotals, SignInDetails, SignInRequest, StandSummary,
 };
-use shared::domain::FairId;
+use shared::domain::{FairId, FairStatus};
 
 /// The organiser's view of the fair in the address.
 #[component]
@@ -143,7 +144,10 @@ fn Report(
     let schools = {
         let (fair, token) = (fair.clone(), token.clone());
         move |view: FairView| {
-            view! { <SchoolsEditor fair=fair.clone() fair_name=view.name.to_string() token=token.clone() /> }
+            view! {
+                <StatusPanel fair=fair.clone() token=token.clone() current=view.status />
+                <SchoolsEditor fair=fair.clone() fair_name=view.name.to_string() token=token.clone() />
+            }
                 .into_any()
         }
     };
@@ -155,6 +159,72 @@ fn Report(
         {details.view(schools, None)}
         <StandInvitations fair=fair.clone() token=token.clone() />
         <ChallengeEditor fair=fair.clone() token />
+    }
+}
+
+/// Where the fair is in its life, and the moves the organiser can make.
+#[component]
+fn StatusPanel(
+    /// The fair.
+    fair: FairId,
+    /// The organiser's bearer token.
+    token: String,
+    /// The status when the page loaded.
+    current: FairStatus,
+) -> impl IntoView {
+    let status = RwSignal::new(current);
+    let message = RwSignal::new(String::new());
+    let action = |from: FairStatus, to: FairStatus| match (from, to) {
+        (FairStatus::Draft, _) => "Open the fair",
+        (FairStatus::Closed, FairStatus::Open) => "Open the fair again",
+        (_, FairStatus::Closed) => "Close the fair",
+        _ => "Archive the fair",
+    };
+    let buttons = move || {
+        let from = status.get();
+        from.next()
+            .map(|to| {
+                let (fair, token) = (fair.clone(), token.clone());
+                let on_click = move |_| {
+                    if to == FairStatus::Archived
+                        && !browser::confirm("Archive the fair? It cannot be opened again.")
+                    {
+                        return;
+                    }
+                    let (fair, token) = (fair.clone(), token.clone());
+                    spawn_local(async move {
+                        match api::change_status(&fair, to, &token).await {
+                            Ok(()) => {
+                                status.try_set(to);
+                                message.try_set(format!("The fair is now {}.", to.label().to_lowercase()));
+                            }
+                            Err(problem) => {
+                                message.try_set(format!("Not changed: {problem}."));
+                            }
+                        }
+                    });
+                };
+                view! {
+                    <button type="button" class="secondary" id=format!("status-{}", to.code()) on:click=on_click>
+                        {action(from, to)}
+                    </button>
+                }
+            })
+            .collect_view()
+    };
+    let meaning = move || match status.get() {
+        FairStatus::Draft => "Being set up: pupils cannot join yet.",
+        FairStatus::Open => "Pupils can join, and take part during the opening hours.",
+        FairStatus::Closed => "Over: nobody can join or take part. The figures and exports stay.",
+        FairStatus::Archived => "Finished with: it cannot be opened again.",
+    };
+    view! {
+        <section class="panel" aria-labelledby="status-heading">
+            <h2 id="status-heading">"The fair is " <span id="fair-status">{move || status.get().label().to_lowercase()}</span></h2>
+            <p>{meaning}</p>
+            <p class="actions">{buttons}</p>
+            <p class="status" role="status" id="status-message">{move || message.get()}</p>
+        </section>
     }
 }
 

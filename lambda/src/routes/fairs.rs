@@ -7,7 +7,7 @@ use crate::service;
 use crate::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
-use shared::api::{FairView, StandContent, StandDetail, StandSummary};
+use shared::api::{ChangeStatus, FairView, StandContent, StandDetail, StandSummary};
 use shared::domain::{FairId, StandId};
 
 /// Public: the join page shows the fair before anyone signs in.
@@ -45,5 +45,17 @@ pub async fn save_content(
 ) -> Result<StatusCode, ApiError> {
     caller.runs_stand(&fair, &stand)?;
     service::stand_editor::save_content(&state, &fair, &stand, &content).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The organiser moves the fair on: open, closed, archived.
+pub async fn change_status(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(fair): Path<FairId>,
+    Json(request): Json<ChangeStatus>,
+) -> Result<StatusCode, ApiError> {
+    caller.organiser_of(&fair)?;
+    service::change_status(&state, &fair, request.status).await?;
     Ok(StatusCode::NO_CONTENT)
 }

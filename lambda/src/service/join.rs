@@ -28,7 +28,7 @@ pub async fn join_fair(
         JoinDetails::try_from(request).map_err(|e| ApiError::InvalidField(e.to_string()))?;
     let fair_record = existing_fair(&state.store, fair).await?;
     let now = OffsetDateTime::now_utc();
-    if now >= fair_record.closes_at {
+    if !fair_record.takes_pupils_at(now) {
         return Err(ApiError::FairNotOpen);
     }
     let attempts = Attempts::check(state, fair, client).await?;
@@ -72,7 +72,7 @@ pub async fn resume(
     let code = ResumeCode::parse(&request.resume_code)
         .map_err(|e| ApiError::InvalidField(format!("resume code: {e}")))?;
     let fair_record = existing_fair(&state.store, fair).await?;
-    if OffsetDateTime::now_utc() >= fair_record.closes_at {
+    if !fair_record.takes_pupils_at(OffsetDateTime::now_utc()) {
         return Err(ApiError::FairNotOpen);
     }
     let attempts = Attempts::check(state, fair, client).await?;

@@ -21,12 +21,28 @@ pub use views::{fair_view, pupil_record, stand_detail, stand_summaries};
 use crate::error::ApiError;
 use crate::model::Fair;
 use crate::store::Store;
-use shared::domain::FairId;
+use shared::domain::{FairId, FairStatus};
 use time::OffsetDateTime;
 
 /// The fair, or `UnknownFair`.
 async fn existing_fair(store: &Store, fair: &FairId) -> Result<Fair, ApiError> {
     store.fair(fair).await?.ok_or(ApiError::UnknownFair)
+}
+
+/// Moves the fair on to `to`, if its current status allows it.
+pub async fn change_status(
+    state: &crate::state::AppState,
+    fair: &FairId,
+    to: FairStatus,
+) -> Result<(), ApiError> {
+    let from = existing_fair(&state.store, fair).await?.status;
+    if !from.can_become(to) || !state.store.change_fair_status(fair, from, to).await? {
+        // Also when someone else moved it first: the page shows the new
+        // status once it reloads.
+        return Err(ApiError::StatusChangeRefused { from, to });
+    }
+    tracing::info!(%fair, %from, %to, "fair status changed");
+    Ok(())
 }
 
 /// The fair if it takes pupils' activity at `now`, or `FairNotOpen`.

@@ -29,6 +29,7 @@ pub async fn fair_view(state: &AppState, fair: &FairId) -> Result<FairView, ApiE
         opens_at: fair.opens_at,
         closes_at: fair.closes_at,
         is_open,
+        status: fair.status,
         sectors: sectors.into_iter().collect(),
     })
 }

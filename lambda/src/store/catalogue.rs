@@ -5,7 +5,7 @@ use super::items::{self, FairItem, JoinCodeItem, SchoolItem, StandItem, from_ite
 use super::{Store, StoreError, keys};
 use crate::model::{Fair, School, Stand};
 use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
-use shared::domain::{FairId, JoinCode, SchoolId, StandId};
+use shared::domain::{FairId, FairStatus, JoinCode, SchoolId, StandId};
 
 impl Store {
     /// Creates or replaces a fair's details.
@@ -26,6 +26,45 @@ impl Store {
             .await?;
         item.map(|item| from_item::<FairItem>(item).map(Fair::from))
             .transpose()
+    }
+
+    /// Moves the fair from `from` to `to`, if it is still in `from` (a fair
+    /// stored before statuses existed counts as open); `false` if not.
+    pub async fn change_fair_status(
+        &self,
+        fair: &FairId,
+        from: FairStatus,
+        to: FairStatus,
+    ) -> Result<bool, StoreError> {
+        use aws_sdk_dynamodb::types::AttributeValue;
+        let condition = if from == FairStatus::Open {
+            "#status = :from OR (attribute_exists(pk) AND attribute_not_exists(#status))"
+        } else {
+            "#status = :from"
+        };
+        let result = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .set_key(Some(key(keys::fair_pk(fair), keys::FAIR_SK)))
+            .update_expression("SET #status = :to")
+            .condition_expression(condition)
+            .expression_attribute_names("#status", "status")
+            .expression_attribute_values(":from", AttributeValue::S(from.code().to_owned()))
+            .expression_attribute_values(":to", AttributeValue::S(to.code().to_owned()))
+            .send()
+            .await;
+        match result {
+            Ok(_) => Ok(true),
+            Err(error)
+                if error
+                    .as_service_error()
+                    .is_some_and(|e| e.is_conditional_check_failed_exception()) =>
+            {
+                Ok(false)
+            }
+            Err(error) => Err(StoreError::from_sdk("UpdateItem", error)),
+        }
     }
 
     /// Registers a school and its join code together; fails with

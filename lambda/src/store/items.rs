@@ -8,9 +8,9 @@ use crate::model::{Encounter, Fair, Prospectus, Pupil, School, Stand, Video};
 use aws_sdk_dynamodb::types::AttributeValue;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use shared::domain::{
-    ChallengeQuestions, ExhibitorKind, ExpectedPupils, FairId, InteractionId, InteractionKind,
-    JoinCode, Name, Opportunity, ProspectusId, PupilId, ResumeCode, SchoolId, StandId, StandLink,
-    Urn, YearGroup,
+    ChallengeQuestions, ExhibitorKind, ExpectedPupils, FairId, FairStatus, InteractionId,
+    InteractionKind, JoinCode, Name, Opportunity, ProspectusId, PupilId, ResumeCode, SchoolId,
+    StandId, StandLink, Urn, YearGroup,
 };
 use shared::encounter::{StandActivity, Tally};
 use std::collections::HashMap;
@@ -46,6 +46,9 @@ pub struct FairItem {
     pub closes_at: OffsetDateTime,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub challenge: Option<ChallengeQuestions>,
+    /// Absent on fairs stored before statuses existed, which were open.
+    #[serde(default)]
+    pub status: FairStatus,
 }
 
 impl From<&Fair> for FairItem {
@@ -59,6 +62,7 @@ impl From<&Fair> for FairItem {
             opens_at: fair.opens_at,
             closes_at: fair.closes_at,
             challenge: fair.challenge.clone(),
+            status: fair.status,
         }
     }
 }
@@ -72,6 +76,7 @@ impl From<FairItem> for Fair {
             opens_at: item.opens_at,
             closes_at: item.closes_at,
             challenge: item.challenge,
+            status: item.status,
         }
     }
 }

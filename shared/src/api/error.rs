@@ -24,6 +24,8 @@ pub enum ErrorCode {
     /// No pupil of this fair has that resume code.
     UnknownResumeCode,
     FairNotOpen,
+    /// The fair cannot move to that status from the one it is in.
+    StatusChangeRefused,
     /// The interaction id was already used for a different interaction.
     InteractionIdReused,
     /// An interaction a pupil can make only once was sent with an id other

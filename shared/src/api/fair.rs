@@ -1,7 +1,7 @@
 //! What a pupil sees of a fair: the fair itself, the hall of stands, a stand.
 
 use crate::domain::{
-    ExhibitorKind, FairId, Name, Opportunity, ProspectusId, StandId, StandLink, VideoId,
+    ExhibitorKind, FairId, FairStatus, Name, Opportunity, ProspectusId, StandId, StandLink, VideoId,
 };
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -17,6 +17,8 @@ pub struct FairView {
     pub closes_at: OffsetDateTime,
     /// Whether interactions are accepted now.
     pub is_open: bool,
+    /// Where the fair is in its life.
+    pub status: FairStatus,
     /// Every sector some stand names, sorted, once each: what a pupil can
     /// say interests them when joining.
     pub sectors: Vec<String>,
@@ -64,4 +66,12 @@ pub struct StandDetail {
     pub opportunities: Vec<Opportunity>,
     /// The exhibitor's own pages, opened in a new tab.
     pub links: Vec<StandLink>,
+}
+
+/// `PUT /api/fairs/{fair}/status`: the organiser moves the fair on (see
+/// [`FairStatus::can_become`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeStatus {
+    pub status: FairStatus,
 }

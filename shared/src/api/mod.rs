@@ -17,7 +17,7 @@ mod stand_editor;
 
 pub use challenge::{ChallengeView, SaveAnswers, StageView};
 pub use error::{ErrorBody, ErrorCode};
-pub use fair::{FairView, ProspectusView, StandDetail, StandSummary, VideoView};
+pub use fair::{ChangeStatus, FairView, ProspectusView, StandDetail, StandSummary, VideoView};
 pub use figures::{Figure, SUPPRESS_BELOW, StandFigures};
 pub use interaction::{RecordInteraction, RecordedInteraction};
 pub use invites::{AcceptInvite, Invite};

@@ -5,6 +5,7 @@
 mod challenge;
 mod email;
 mod exhibitor_kind;
+mod fair_status;
 mod ids;
 mod interaction;
 mod join_code;
@@ -22,6 +23,7 @@ pub use challenge::{
 };
 pub use email::{Email, EmailError};
 pub use exhibitor_kind::{Benchmark, ExhibitorKind};
+pub use fair_status::FairStatus;
 pub use ids::{
     FairId, InteractionId, InviteId, ProspectusId, PupilId, SchoolId, Slug, SlugError, StandId,
     VideoId,
