@@ -5,10 +5,11 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use shared::api::{
-    AcceptInvite, AnswerRequest, ChallengeView, ChangeStatus, ErrorBody, ErrorCode, FairReport,
-    FairView, InboxQuestion, Invite, JoinRequest, JoinedPupil, LeaderLink, NewSchool, PupilRecord,
-    RecordInteraction, RecordedInteraction, ResumeRequest, SaveAnswers, SchoolTotals, SchoolView,
-    SignInRequest, SignedIn, StandContent, StandDetail, StandFigures, StandQuestion, StandSummary,
+    AcceptInvite, AnswerRequest, ChallengeView, ChangeStatus, ErrorBody, ErrorCode, FairDetails,
+    FairReport, FairView, InboxQuestion, Invite, JoinRequest, JoinedPupil, LeaderLink, NewSchool,
+    PupilRecord, RecordInteraction, RecordedInteraction, ResumeRequest, SaveAnswers, SchoolTotals,
+    SchoolView, SignInRequest, SignedIn, StandContent, StandDetail, StandFigures, StandQuestion,
+    StandReadiness, StandSummary,
 };
 use shared::domain::{
     ChallengeQuestions, ChallengeStage, FairId, FairStatus, InteractionId, InviteId, SchoolId,
@@ -386,6 +387,21 @@ pub async fn leader_link(
 ) -> Result<LeaderLink, ApiClientError> {
     let url = fair_url(fair, &format!("/schools/{school}/leader-link"));
     json(send(bearer(Request::post(&url), token).build()).await?).await
+}
+
+/// `GET /api/fairs/{fair}/readiness`: what each stand still needs.
+pub async fn readiness(fair: &FairId, token: &str) -> Result<Vec<StandReadiness>, ApiClientError> {
+    json(send(bearer(Request::get(&fair_url(fair, "/readiness")), token).build()).await?).await
+}
+
+/// `PUT /api/fairs/{fair}/details`: the fair's name, description, dates.
+pub async fn save_details(
+    fair: &FairId,
+    details: &FairDetails,
+    token: &str,
+) -> Result<(), ApiClientError> {
+    send(bearer(Request::put(&fair_url(fair, "/details")), token).json(details)).await?;
+    Ok(())
 }
 
 /// `PUT /api/fairs/{fair}/status`: the organiser moves the fair on.

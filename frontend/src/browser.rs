@@ -195,6 +195,31 @@ pub fn machine_date_time(at: OffsetDateTime) -> String {
     String::from(js_date(at).to_iso_string())
 }
 
+/// A time as a `datetime-local` input shows it: in the reader's own time
+/// zone, to the minute, e.g. "2026-11-24T09:00".
+pub fn local_input_value(at: OffsetDateTime) -> String {
+    let date = js_date(at);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}
+
+/// What a `datetime-local` input holds, read in the reader's own time zone
+/// (a date and time with no offset is local time to the browser).
+pub fn parse_local_input(value: &str) -> Option<OffsetDateTime> {
+    let millis = js_sys::Date::parse(value);
+    if millis.is_nan() {
+        return None;
+    }
+    // Whole seconds: the input has minutes at most.
+    OffsetDateTime::from_unix_timestamp((millis / 1000.0).round() as i64).ok()
+}
+
 /// A date and time in the reader's own time zone and British style, e.g.
 /// "Monday 23 November 2026 at 09:00".
 pub fn format_date_time(at: OffsetDateTime) -> String {

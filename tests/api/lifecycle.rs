@@ -151,3 +151,64 @@ async fn a_draft_fair_takes_no_pupils_until_it_is_opened() {
     );
     assert_eq!(app.join(JOIN_CODE, 9).await.status(), 201);
 }
+
+#[tokio::test]
+async fn the_organiser_edits_the_fairs_details_and_bad_dates_change_nothing() {
+    use shared::api::FairDetails;
+    let app = spawn_app().await;
+    let organiser = app.organiser_token();
+    let path = format!("/api/fairs/{}/details", app.fair);
+    let opens_at = time::OffsetDateTime::now_utc()
+        .replace_nanosecond(0)
+        .expect("ns")
+        - time::Duration::hours(1);
+    let details = FairDetails {
+        name: "West Somerset careers fair".into(),
+        description: "Meet employers and colleges from home.".into(),
+        opens_at,
+        closes_at: opens_at + time::Duration::days(2),
+    };
+    assert_eq!(
+        app.put_json(&path, &details, Some(&organiser))
+            .await
+            .status(),
+        204
+    );
+    let view: FairView = app
+        .get(&format!("/api/fairs/{}", app.fair), None)
+        .await
+        .json()
+        .await
+        .expect("fair");
+    assert_eq!(view.name.as_str(), "West Somerset careers fair");
+    assert_eq!(view.description, "Meet employers and colleges from home.");
+    assert_eq!(
+        (view.opens_at, view.closes_at),
+        (details.opens_at, details.closes_at)
+    );
+    assert_eq!(view.status, FairStatus::Open, "the status is kept");
+    assert!(view.is_open);
+
+    let backwards = FairDetails {
+        closes_at: opens_at - time::Duration::hours(1),
+        ..details.clone()
+    };
+    let refused = app.put_json(&path, &backwards, Some(&organiser)).await;
+    assert_eq!(refused.status(), 422);
+    let body: ErrorBody = refused.json().await.expect("error");
+    assert_eq!(body.message, "the fair must close after it opens");
+    let pupil = app.join_ok().await;
+    assert_eq!(
+        app.put_json(&path, &details, Some(&pupil.token))
+            .await
+            .status(),
+        403
+    );
+    let after: FairView = app
+        .get(&format!("/api/fairs/{}", app.fair), None)
+        .await
+        .json()
+        .await
+        .expect("fair");
+    assert_eq!(after, view, "nothing changed");
+}

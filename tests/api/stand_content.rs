@@ -121,3 +121,49 @@ async fn only_the_stands_exhibitor_and_the_organiser_save_its_words() {
         404
     );
 }
+
+#[tokio::test]
+async fn the_organiser_sees_what_each_stand_still_needs() {
+    let app = spawn_app().await;
+    let organiser = app.organiser_token();
+    let readiness = |token: String| {
+        let app = &app;
+        async move {
+            app.get(&format!("/api/fairs/{}/readiness", app.fair), Some(&token))
+                .await
+        }
+    };
+    let ready: Vec<shared::api::StandReadiness> = readiness(organiser.clone())
+        .await
+        .json()
+        .await
+        .expect("list");
+    assert_eq!(ready.len(), 2);
+    assert!(
+        ready.iter().all(|stand| stand.missing.is_empty()),
+        "{ready:?}"
+    );
+
+    // The employer's words are emptied: the organiser sees what is missing.
+    let pupil = app.join_ok().await;
+    let mut content = StandContent::from(&detail(&app, &pupil.token).await);
+    content.about = String::new();
+    content.sectors.clear();
+    let token = exhibitor(&app, EMPLOYER);
+    assert_eq!(save(&app, EMPLOYER, &content, &token).await.status(), 204);
+    let now: Vec<shared::api::StandReadiness> =
+        readiness(organiser).await.json().await.expect("list");
+    let acme = now
+        .iter()
+        .find(|stand| stand.stand.as_str() == EMPLOYER)
+        .expect("acme");
+    assert_eq!(
+        acme.missing,
+        ["Some words about you", "At least one sector"]
+    );
+    assert_eq!(
+        readiness(token).await.status(),
+        403,
+        "exhibitors see their own"
+    );
+}

@@ -27,6 +27,9 @@ async fn an_invited_exhibitor_gets_in_once_and_invites_a_colleague() {
     let browser = launch(1280, 800).await;
     let client = &browser.client;
     open_organiser_page(client, &app).await;
+    // Each stand says whether it is ready for pupils (the fixture's are).
+    let stand = wait_for(client, &format!("#stand-{EMPLOYER}[data-ready='true']")).await;
+    wait_for_text(&stand, "Ready for pupils").await;
     let invitation = make_invitation(client).await;
     assert!(invitation.contains("/exhibitor#invite="), "{invitation}");
 

@@ -30,7 +30,8 @@ async fn choose_file(
 async fn an_organiser_imports_schools_replaces_a_code_and_prints_the_sheet() {
     let files = tempfile::tempdir().expect("files");
     let app = spawn_app_with_static(&frontend_dist(), files.path()).await;
-    let browser = launch(1280, 800).await;
+    // Tall, so one screenshot holds the organiser's whole page.
+    let browser = launch(1280, 3600).await;
     let client = &browser.client;
     open_organiser_page(client, &app).await;
     let table = wait_for(client, "#school-codes").await;
@@ -97,6 +98,8 @@ async fn an_organiser_imports_schools_replaces_a_code_and_prints_the_sheet() {
     );
     assert_eq!(app.join(&new, 9).await.status(), 201, "the new one works");
     assert_accessible(client, "organiser schools").await;
+    let page = client.screenshot().await.expect("screenshot");
+    std::fs::write(artifacts_dir().join("organiser-page.png"), page).expect("save screenshot");
     let panel = wait_for(client, "section[aria-labelledby='schools-heading']").await;
     let picture = panel.screenshot().await.expect("screenshot");
     std::fs::write(artifacts_dir().join("organiser-schools.png"), picture)
@@ -133,6 +136,20 @@ async fn an_organiser_imports_schools_replaces_a_code_and_prints_the_sheet() {
     assert_eq!(pages, 5, "a page per school");
     std::fs::write(artifacts_dir().join("join-codes.pdf"), pdf).expect("save the sheet");
 
+    // The organiser renames the fair; the join page says the new name.
+    let name = wait_for(client, "#fair-name").await;
+    name.clear().await.expect("clear name");
+    name.send_keys("West Somerset careers fair")
+        .await
+        .expect("type name");
+    wait_for(client, "#save-details")
+        .await
+        .click()
+        .await
+        .expect("save details");
+    let saved = wait_for(client, "#details-message").await;
+    wait_for_text(&saved, "Saved").await;
+
     // Closing the fair stops pupils joining; opening it again lets them.
     client
         .execute("document.body.classList.remove('print-codes');", vec![])
@@ -154,6 +171,13 @@ async fn an_organiser_imports_schools_replaces_a_code_and_prints_the_sheet() {
     let message = wait_for(client, "#status-message").await;
     wait_for_text(&message, "The fair is now open").await;
     assert_eq!(app.join(&new, 9).await.status(), 201, "open again");
+
+    client
+        .goto(&app.url(&format!("/fairs/{}", app.fair)))
+        .await
+        .expect("join page");
+    let title = wait_for(client, "h1").await;
+    wait_for_text(&title, "West Somerset careers fair").await;
 
     client
         .goto(&link)

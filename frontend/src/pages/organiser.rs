@@ -15,7 +15,8 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::api::{
-    ExhibitorTotals, FairReport, FairView, SchoolTotals, SignInDetails, SignInRequest, StandSummary,
+    CheckedFairDetails, ExhibitorTotals, FairDetails, FairReport, FairView, SchoolTotals,
+    SignInDetails, SignInRequest, StandReadiness,
 };
 use shared::domain::{FairId, FairStatus};
 
@@ -146,6 +147,7 @@ fn Report(
         move |view: FairView| {
             view! {
                 <StatusPanel fair=fair.clone() token=token.clone() current=view.status />
+                <DetailsPanel fair=fair.clone() token=token.clone() view=view.clone() />
                 <SchoolsEditor fair=fair.clone() fair_name=view.name.to_string() token=token.clone() />
             }
                 .into_any()
@@ -228,6 +230,84 @@ fn StatusPanel(
     }
 }
 
+/// The fair's name, description and dates, to change.
+#[component]
+fn DetailsPanel(
+    /// The fair.
+    fair: FairId,
+    /// The organiser's bearer token.
+    token: String,
+    /// The fair as the page loaded it.
+    view: FairView,
+) -> impl IntoView {
+    let name = RwSignal::new(view.name.to_string());
+    let description = RwSignal::new(view.description.clone());
+    let opens = RwSignal::new(browser::local_input_value(view.opens_at));
+    let closes = RwSignal::new(browser::local_input_value(view.closes_at));
+    let message = RwSignal::new(String::new());
+    let on_save = move |_| {
+        let (Some(opens_at), Some(closes_at)) = (
+            browser::parse_local_input(&opens.get_untracked()),
+            browser::parse_local_input(&closes.get_untracked()),
+        ) else {
+            message
+                .set("Not saved: give both the opening and the closing date and time.".to_owned());
+            return;
+        };
+        let details = FairDetails {
+            name: name.get_untracked(),
+            description: description.get_untracked(),
+            opens_at,
+            closes_at,
+        };
+        if let Err(problem) = CheckedFairDetails::try_from(&details) {
+            message.set(format!("Not saved: {problem}."));
+            return;
+        }
+        let (fair, token) = (fair.clone(), token.clone());
+        spawn_local(async move {
+            let said = match api::save_details(&fair, &details, &token).await {
+                Ok(()) => "Saved: pupils see these details now.".to_owned(),
+                Err(problem) => format!("Not saved: {problem}."),
+            };
+            message.try_set(said);
+        });
+    };
+    let input =
+        |id: &'static str, label: &'static str, kind: &'static str, value: RwSignal<String>| {
+            view! {
+                <div class="field">
+                    <label for=id>{label}</label>
+                    <input
+                        id=id
+                        type=kind
+                        prop:value=move || value.get()
+                        on:input=move |ev| value.set(event_target_value(&ev))
+                    />
+                </div>
+            }
+        };
+    view! {
+        <section class="panel" aria-labelledby="details-heading">
+            <h2 id="details-heading">"The fair's details"</h2>
+            {input("fair-name", "Name", "text", name)}
+            <div class="field">
+                <label for="fair-description">"What pupils read when they join"</label>
+                <textarea
+                    id="fair-description"
+                    rows="3"
+                    prop:value=move || description.get()
+                    on:input=move |ev| description.set(event_target_value(&ev))
+                ></textarea>
+            </div>
+            {input("fair-opens", "Opens (your local time)", "datetime-local", opens)}
+            {input("fair-closes", "Closes (your local time)", "datetime-local", closes)}
+            <button type="button" id="save-details" on:click=on_save>"Save the details"</button>
+            <p class="status" role="status" id="details-message">{move || message.get()}</p>
+        </section>
+    }
+}
+
 /// Every stand, each with a button making an invitation for someone to
 /// run it.
 #[component]
@@ -241,19 +321,25 @@ fn StandInvitations(
         let (fair, token) = (fair.clone(), token.clone());
         move || {
             let (fair, token) = (fair.clone(), token.clone());
-            async move { api::stands(&fair, &token).await }
+            async move { api::readiness(&fair, &token).await }
         }
     });
-    let list = move |stands: Vec<StandSummary>| {
+    let list = move |stands: Vec<StandReadiness>| {
         stands
             .into_iter()
             .map(|stand| {
+                let ready = if stand.missing.is_empty() {
+                    "Ready for pupils".to_owned()
+                } else {
+                    format!("Still needs: {}", stand.missing.join(", ").to_lowercase())
+                };
                 view! {
-                    <li>
+                    <li data-ready=stand.missing.is_empty().to_string() id=format!("stand-{}", stand.stand)>
                         <p class="stand-name">{stand.name.to_string()}</p>
+                        <p class="readiness">{ready}</p>
                         <InviteLink
                             fair=fair.clone()
-                            stand=stand.id.clone()
+                            stand=stand.stand.clone()
                             stand_name=stand.name.to_string()
                             token=token.clone()
                             label="Invite an exhibitor"
@@ -268,7 +354,7 @@ fn StandInvitations(
         <section class="panel" aria-labelledby="stands-heading">
             <h2 id="stands-heading">"Exhibitors"</h2>
             <p class="hint">
-                "An invitation lets one person in to run one stand, once, within a week. They can then invite their colleagues."
+                "Each stand, and what it still needs before the fair opens. An invitation lets one person in to run one stand, once, within a week; they can then invite their colleagues."
             </p>
             <ul class="stand-invites" id="stand-invites">{stands.view(list, None)}</ul>
         </section>

@@ -7,7 +7,9 @@ use crate::service;
 use crate::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
-use shared::api::{ChangeStatus, FairView, StandContent, StandDetail, StandSummary};
+use shared::api::{
+    ChangeStatus, FairDetails, FairView, StandContent, StandDetail, StandReadiness, StandSummary,
+};
 use shared::domain::{FairId, StandId};
 
 /// Public: the join page shows the fair before anyone signs in.
@@ -57,5 +59,27 @@ pub async fn change_status(
 ) -> Result<StatusCode, ApiError> {
     caller.organiser_of(&fair)?;
     service::change_status(&state, &fair, request.status).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The organiser: what each stand still needs before pupils see it.
+pub async fn readiness(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(fair): Path<FairId>,
+) -> Result<Json<Vec<StandReadiness>>, ApiError> {
+    caller.organiser_of(&fair)?;
+    service::stands_readiness(&state, &fair).await.map(Json)
+}
+
+/// The organiser changes the fair's name, description or dates.
+pub async fn save_details(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(fair): Path<FairId>,
+    Json(details): Json<FairDetails>,
+) -> Result<StatusCode, ApiError> {
+    caller.organiser_of(&fair)?;
+    service::save_details(&state, &fair, &details).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -67,6 +67,8 @@ pub fn api() -> Router<AppState> {
         .route("/fairs/{fair}/pupils", post(pupils::join))
         .route("/fairs/{fair}/pupil-sessions", post(pupils::resume))
         .route("/fairs/{fair}/status", put(fairs::change_status))
+        .route("/fairs/{fair}/readiness", get(fairs::readiness))
+        .route("/fairs/{fair}/details", put(fairs::save_details))
         .route(
             "/fairs/{fair}/stands/{stand}/content",
             put(fairs::save_content),

@@ -16,7 +16,7 @@ mod views;
 pub use join::{join_fair, resume};
 pub use record::record_interaction;
 pub use report::{fair_report, pupils_export, school_report, stand_figures};
-pub use views::{fair_view, pupil_record, stand_detail, stand_summaries};
+pub use views::{fair_view, pupil_record, stand_detail, stand_summaries, stands_readiness};
 
 use crate::error::ApiError;
 use crate::model::Fair;
@@ -27,6 +27,22 @@ use time::OffsetDateTime;
 /// The fair, or `UnknownFair`.
 async fn existing_fair(store: &Store, fair: &FairId) -> Result<Fair, ApiError> {
     store.fair(fair).await?.ok_or(ApiError::UnknownFair)
+}
+
+/// The organiser changes the fair's name, description or dates.
+pub async fn save_details(
+    state: &crate::state::AppState,
+    fair: &FairId,
+    details: &shared::api::FairDetails,
+) -> Result<(), ApiError> {
+    let details = shared::api::CheckedFairDetails::try_from(details)
+        .map_err(|e| ApiError::InvalidField(e.to_string()))?;
+    existing_fair(&state.store, fair).await?;
+    if !state.store.set_fair_details(fair, &details).await? {
+        return Err(ApiError::UnknownFair);
+    }
+    tracing::info!(%fair, "fair details saved");
+    Ok(())
 }
 
 /// Moves the fair on to `to`, if its current status allows it.

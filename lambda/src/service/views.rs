@@ -5,7 +5,8 @@ use crate::error::ApiError;
 use crate::model::Stand;
 use crate::state::AppState;
 use shared::api::{
-    EncounterView, FairView, ProspectusView, PupilRecord, StandDetail, StandSummary, VideoView,
+    EncounterView, FairView, ProspectusView, PupilRecord, StandDetail, StandReadiness,
+    StandSummary, VideoView, checklist,
 };
 use shared::domain::{FairId, PupilId, StandId};
 use shared::encounter::{Tally, encounter_tally};
@@ -70,7 +71,12 @@ pub async fn stand_detail(
         .stand(fair, stand)
         .await?
         .ok_or(ApiError::UnknownStand)?;
-    Ok(StandDetail {
+    Ok(detail(state, stand))
+}
+
+/// A stand as a pupil sees it, with its files' addresses.
+fn detail(state: &AppState, stand: Stand) -> StandDetail {
+    StandDetail {
         summary: summary(&stand),
         prospectuses: stand
             .prospectuses
@@ -91,11 +97,40 @@ pub async fn stand_detail(
                 captions_url: state.file_url(&v.captions_key),
             })
             .collect(),
-        opportunities: stand.opportunities.clone(),
-        links: stand.links.clone(),
+        opportunities: stand.opportunities,
+        links: stand.links,
         about: stand.about,
         learning_outcomes: stand.learning_outcomes,
-    })
+    }
+}
+
+/// For the organiser before the fair opens: what each stand still needs,
+/// by the checklist its exhibitor sees.
+pub async fn stands_readiness(
+    state: &AppState,
+    fair: &FairId,
+) -> Result<Vec<StandReadiness>, ApiError> {
+    existing_fair(&state.store, fair).await?;
+    let mut stands: Vec<StandReadiness> = state
+        .store
+        .stands(fair)
+        .await?
+        .into_iter()
+        .map(|stand| {
+            let detail = detail(state, stand);
+            StandReadiness {
+                missing: checklist(&detail)
+                    .into_iter()
+                    .filter(|item| !item.done)
+                    .map(|item| item.label.to_owned())
+                    .collect(),
+                stand: detail.summary.id,
+                name: detail.summary.name,
+            }
+        })
+        .collect();
+    stands.sort_by(|a, b| a.name.as_str().cmp(b.name.as_str()));
+    Ok(stands)
 }
 
 pub async fn pupil_record(

@@ -5,6 +5,7 @@ use super::items::{self, FairItem, JoinCodeItem, SchoolItem, StandItem, from_ite
 use super::{Store, StoreError, keys};
 use crate::model::{Fair, School, Stand};
 use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
+use aws_sdk_dynamodb::operation::update_item::UpdateItemError;
 use shared::domain::{FairId, FairStatus, JoinCode, SchoolId, StandId};
 
 impl Store {
@@ -26,6 +27,34 @@ impl Store {
             .await?;
         item.map(|item| from_item::<FairItem>(item).map(Fair::from))
             .transpose()
+    }
+
+    /// Changes the fair's name, description and dates, leaving the rest
+    /// (its status, its questions) as it is; `false` if there is no fair.
+    pub async fn set_fair_details(
+        &self,
+        fair: &FairId,
+        details: &shared::api::CheckedFairDetails,
+    ) -> Result<bool, StoreError> {
+        use aws_sdk_dynamodb::types::AttributeValue;
+        let seconds = |at: time::OffsetDateTime| AttributeValue::N(at.unix_timestamp().to_string());
+        let result = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .set_key(Some(key(keys::fair_pk(fair), keys::FAIR_SK)))
+            .update_expression(
+                "SET #name = :name, description = :description, opens_at = :opens, closes_at = :closes",
+            )
+            .condition_expression("attribute_exists(pk)")
+            .expression_attribute_names("#name", "name")
+            .expression_attribute_values(":name", AttributeValue::S(details.name.to_string()))
+            .expression_attribute_values(":description", AttributeValue::S(details.description.clone()))
+            .expression_attribute_values(":opens", seconds(details.opens_at))
+            .expression_attribute_values(":closes", seconds(details.closes_at))
+            .send()
+            .await;
+        passed_condition(result)
     }
 
     /// Moves the fair from `from` to `to`, if it is still in `from` (a fair
@@ -54,17 +83,7 @@ impl Store {
             .expression_attribute_values(":to", AttributeValue::S(to.code().to_owned()))
             .send()
             .await;
-        match result {
-            Ok(_) => Ok(true),
-            Err(error)
-                if error
-                    .as_service_error()
-                    .is_some_and(|e| e.is_conditional_check_failed_exception()) =>
-            {
-                Ok(false)
-            }
-            Err(error) => Err(StoreError::from_sdk("UpdateItem", error)),
-        }
+        passed_condition(result)
     }
 
     /// Registers a school and its join code together; fails with
@@ -212,5 +231,22 @@ fn taken_if_cancelled<T>(
             Err(StoreError::AlreadyExists)
         }
         Err(error) => Err(StoreError::from_sdk("TransactWriteItems", error)),
+    }
+}
+
+/// `true` if an update was made, `false` if its condition failed.
+fn passed_condition<T>(
+    result: Result<T, aws_sdk_dynamodb::error::SdkError<UpdateItemError>>,
+) -> Result<bool, StoreError> {
+    match result {
+        Ok(_) => Ok(true),
+        Err(error)
+            if error
+                .as_service_error()
+                .is_some_and(|e| e.is_conditional_check_failed_exception()) =>
+        {
+            Ok(false)
+        }
+        Err(error) => Err(StoreError::from_sdk("UpdateItem", error)),
     }
 }

@@ -75,3 +75,91 @@ pub struct StandDetail {
 pub struct ChangeStatus {
     pub status: FairStatus,
 }
+
+/// `PUT /api/fairs/{fair}/details`: the fair's name, description and
+/// dates, as the organiser typed them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FairDetails {
+    pub name: String,
+    pub description: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub opens_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub closes_at: OffsetDateTime,
+}
+
+/// The longest a fair may run: longer is surely a mistyped year.
+pub const MAX_FAIR_DAYS: i64 = 92;
+
+/// A fair's details whose every field is valid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedFairDetails {
+    pub name: Name,
+    pub description: String,
+    pub opens_at: OffsetDateTime,
+    pub closes_at: OffsetDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FairDetailsError {
+    #[error("name {0}")]
+    Name(#[from] crate::domain::TextError),
+    #[error("description {0}")]
+    Description(crate::domain::ParagraphError),
+    #[error("the fair must close after it opens")]
+    ClosesBeforeOpening,
+    #[error("a fair runs for at most {MAX_FAIR_DAYS} days")]
+    TooLong,
+}
+
+impl TryFrom<&FairDetails> for CheckedFairDetails {
+    type Error = FairDetailsError;
+    fn try_from(details: &FairDetails) -> Result<Self, Self::Error> {
+        let description = if details.description.trim().is_empty() {
+            String::new()
+        } else {
+            crate::domain::Paragraph::<2000>::parse(&details.description)
+                .map_err(FairDetailsError::Description)?
+                .into()
+        };
+        if details.closes_at <= details.opens_at {
+            return Err(FairDetailsError::ClosesBeforeOpening);
+        }
+        if details.closes_at - details.opens_at > time::Duration::days(MAX_FAIR_DAYS) {
+            return Err(FairDetailsError::TooLong);
+        }
+        Ok(Self {
+            name: Name::parse(&details.name)?,
+            description,
+            opens_at: details.opens_at,
+            closes_at: details.closes_at,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::Duration;
+
+    #[test]
+    fn a_fair_must_close_after_it_opens_and_within_three_months() {
+        let opens_at = OffsetDateTime::UNIX_EPOCH + Duration::days(20_000);
+        let details = |closes_at| FairDetails {
+            name: "West Somerset careers fair".into(),
+            description: String::new(),
+            opens_at,
+            closes_at,
+        };
+        assert!(CheckedFairDetails::try_from(&details(opens_at + Duration::hours(7))).is_ok());
+        assert_eq!(
+            CheckedFairDetails::try_from(&details(opens_at)),
+            Err(FairDetailsError::ClosesBeforeOpening)
+        );
+        assert_eq!(
+            CheckedFairDetails::try_from(&details(opens_at + Duration::days(93))),
+            Err(FairDetailsError::TooLong)
+        );
+    }
+}

@@ -17,7 +17,10 @@ mod stand_editor;
 
 pub use challenge::{ChallengeView, SaveAnswers, StageView};
 pub use error::{ErrorBody, ErrorCode};
-pub use fair::{ChangeStatus, FairView, ProspectusView, StandDetail, StandSummary, VideoView};
+pub use fair::{
+    ChangeStatus, CheckedFairDetails, FairDetails, FairDetailsError, FairView, MAX_FAIR_DAYS,
+    ProspectusView, StandDetail, StandSummary, VideoView,
+};
 pub use figures::{Figure, SUPPRESS_BELOW, StandFigures};
 pub use interaction::{RecordInteraction, RecordedInteraction};
 pub use invites::{AcceptInvite, Invite};
@@ -38,5 +41,5 @@ pub use schools::{
 pub use stand_editor::{
     AboutText, ChecklistItem, LinkInput, MAX_LINKS, MAX_OPPORTUNITIES, MAX_SECTORS,
     OpportunityInput, OpportunitySummary, StandContent, StandContentDetails, StandContentError,
-    Tagline, checklist,
+    StandReadiness, Tagline, checklist,
 };

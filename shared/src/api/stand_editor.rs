@@ -3,7 +3,8 @@
 
 use super::StandDetail;
 use crate::domain::{
-    ExhibitorKind, Name, Opportunity, OpportunityKind, Paragraph, StandLink, TextError, WebAddress,
+    ExhibitorKind, Name, Opportunity, OpportunityKind, Paragraph, StandId, StandLink, TextError,
+    WebAddress,
 };
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -180,6 +181,16 @@ impl TryFrom<&StandContent> for StandContentDetails {
                 .collect::<Result<_, _>>()?,
         })
     }
+}
+
+/// `GET /api/fairs/{fair}/readiness`: what one stand still needs (empty
+/// when it is ready), for the organiser.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StandReadiness {
+    pub stand: StandId,
+    pub name: Name,
+    /// The checklist's labels not yet done.
+    pub missing: Vec<String>,
 }
 
 /// One thing a stand needs before pupils see it.
