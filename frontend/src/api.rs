@@ -5,11 +5,11 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use shared::api::{
-    AcceptInvite, AnswerRequest, ChallengeView, ChangeStatus, ErrorBody, ErrorCode, FairDetails,
-    FairReport, FairView, InboxQuestion, Invite, JoinRequest, JoinedPupil, LeaderLink, NewSchool,
-    PupilRecord, RecordInteraction, RecordedInteraction, ResumeRequest, SaveAnswers, SchoolTotals,
-    SchoolView, SignInRequest, SignedIn, StandContent, StandDetail, StandFigures, StandQuestion,
-    StandReadiness, StandSummary,
+    AcceptInvite, AnswerRequest, ChallengeView, ChangeStatus, ErasePupil, Erased, ErrorBody,
+    ErrorCode, FairDetails, FairReport, FairView, InboxQuestion, Invite, JoinRequest, JoinedPupil,
+    LeaderLink, NewSchool, PupilRecord, RecordInteraction, RecordedInteraction, ResumeRequest,
+    SaveAnswers, SchoolTotals, SchoolView, SignInRequest, SignedIn, StandContent, StandDetail,
+    StandFigures, StandQuestion, StandReadiness, StandSummary,
 };
 use shared::domain::{
     ChallengeQuestions, ChallengeStage, FairId, FairStatus, InteractionId, InviteId, SchoolId,
@@ -392,6 +392,16 @@ pub async fn leader_link(
 /// `GET /api/fairs/{fair}/readiness`: what each stand still needs.
 pub async fn readiness(fair: &FairId, token: &str) -> Result<Vec<StandReadiness>, ApiClientError> {
     json(send(bearer(Request::get(&fair_url(fair, "/readiness")), token).build()).await?).await
+}
+
+/// `POST /api/fairs/{fair}/erasures`: erases one pupil's data.
+pub async fn erase_pupil(
+    fair: &FairId,
+    request: &ErasePupil,
+    token: &str,
+) -> Result<Erased, ApiClientError> {
+    let request = bearer(Request::post(&fair_url(fair, "/erasures")), token).json(request);
+    json(send(request).await?).await
 }
 
 /// `PUT /api/fairs/{fair}/details`: the fair's name, description, dates.

@@ -5,6 +5,7 @@ mod access;
 mod bad_input;
 mod challenge;
 mod engine_restart;
+mod erasure;
 mod interactions;
 mod invites;
 mod join;

@@ -2,7 +2,8 @@
 //! nothing and says why; the corrected file adds every school; one more is
 //! added by hand; a code is replaced; the printed sheet has a page per
 //! school with its code; closing the fair stops joining and opening it
-//! again lets pupils in; and a careers leader's link opens that school.
+//! again lets pupils in; a pupil's data is erased on request; and a
+//! careers leader's link opens that school.
 
 use crate::driver::{
     artifacts_dir, assert_accessible, frontend_dist, launch, open_organiser_page, wait_for,
@@ -170,7 +171,25 @@ async fn an_organiser_imports_schools_replaces_a_code_and_prints_the_sheet() {
         .expect("open it again");
     let message = wait_for(client, "#status-message").await;
     wait_for_text(&message, "The fair is now open").await;
-    assert_eq!(app.join(&new, 9).await.status(), 201, "open again");
+    let joined = app.join(&new, 9).await;
+    assert_eq!(joined.status(), 201, "open again");
+    let joined: shared::api::JoinedPupil = joined.json().await.expect("pupil");
+
+    // That pupil's parent asks for their data to be erased.
+    wait_for(client, "#erase-pupil")
+        .await
+        .send_keys(&joined.pupil.id.to_string())
+        .await
+        .expect("type the id");
+    wait_for(client, "#erase")
+        .await
+        .click()
+        .await
+        .expect("erase");
+    client.accept_alert().await.expect("confirm");
+    let erased = wait_for(client, "#erase-message").await;
+    // Their record and their resume code.
+    wait_for_text(&erased, "Erased: 2 stored items").await;
 
     client
         .goto(&app.url(&format!("/fairs/{}", app.fair)))

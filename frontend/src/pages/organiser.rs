@@ -15,10 +15,10 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::api::{
-    CheckedFairDetails, ExhibitorTotals, FairDetails, FairReport, FairView, SchoolTotals,
-    SignInDetails, SignInRequest, StandReadiness,
+    CheckedFairDetails, ErasePupil, ExhibitorTotals, FairDetails, FairReport, FairView,
+    SchoolTotals, SignInDetails, SignInRequest, StandReadiness,
 };
-use shared::domain::{FairId, FairStatus};
+use shared::domain::{FairId, FairStatus, PupilId};
 
 /// The organiser's view of the fair in the address.
 #[component]
@@ -160,6 +160,7 @@ fn Report(
         {report.view(|report| view! { <ReportView report /> }.into_any(), None)}
         {details.view(schools, None)}
         <StandInvitations fair=fair.clone() token=token.clone() />
+        <Erasure fair=fair.clone() token=token.clone() />
         <ChallengeEditor fair=fair.clone() token />
     }
 }
@@ -304,6 +305,60 @@ fn DetailsPanel(
             {input("fair-closes", "Closes (your local time)", "datetime-local", closes)}
             <button type="button" id="save-details" on:click=on_save>"Save the details"</button>
             <p class="status" role="status" id="details-message">{move || message.get()}</p>
+        </section>
+    }
+}
+
+/// Erasing one pupil's data when a parent or the school asks.
+#[component]
+fn Erasure(
+    /// The fair.
+    fair: FairId,
+    /// The organiser's bearer token.
+    token: String,
+) -> impl IntoView {
+    let pupil = RwSignal::new(String::new());
+    let message = RwSignal::new(String::new());
+    let on_erase = move |_| {
+        let Ok(id) = PupilId::parse(pupil.get_untracked().trim()) else {
+            message.set("Not erased: copy the pupil_id from the per-pupil export.".to_owned());
+            return;
+        };
+        if !browser::confirm(
+            "Erase everything this fair holds about this pupil? It cannot be undone.",
+        ) {
+            return;
+        }
+        let (fair, token) = (fair.clone(), token.clone());
+        spawn_local(async move {
+            let said = match api::erase_pupil(&fair, &ErasePupil { pupil: id }, &token).await {
+                Ok(erased) => format!(
+                    "Erased: {} stored items. The fair's totals still count what the pupil did, with no one in them.",
+                    erased.items
+                ),
+                Err(problem) => format!("Not erased: {problem}."),
+            };
+            message.try_set(said);
+            pupil.try_set(String::new());
+        });
+    };
+    view! {
+        <section class="panel" aria-labelledby="erasure-heading">
+            <h2 id="erasure-heading">"Erase a pupil's data"</h2>
+            <div class="field">
+                <label for="erase-pupil">"The pupil's id"</label>
+                <p class="hint" id="erase-pupil-hint">"The pupil_id column of the per-pupil export. Their record, answers, questions and resume code are deleted."</p>
+                <input
+                    id="erase-pupil"
+                    type="text"
+                    spellcheck="false"
+                    aria-describedby="erase-pupil-hint"
+                    prop:value=move || pupil.get()
+                    on:input=move |ev| pupil.set(event_target_value(&ev))
+                />
+            </div>
+            <button type="button" class="secondary" id="erase" on:click=on_erase>"Erase this pupil's data"</button>
+            <p class="status" role="status" id="erase-message">{move || message.get()}</p>
         </section>
     }
 }

@@ -65,6 +65,7 @@ pub fn api() -> Router<AppState> {
             post(schools::leader_link),
         )
         .route("/fairs/{fair}/pupils", post(pupils::join))
+        .route("/fairs/{fair}/erasures", post(pupils::erase))
         .route("/fairs/{fair}/pupil-sessions", post(pupils::resume))
         .route("/fairs/{fair}/status", put(fairs::change_status))
         .route("/fairs/{fair}/readiness", get(fairs::readiness))

@@ -8,7 +8,7 @@ use crate::state::AppState;
 use crate::throttle::ClientAddress;
 use axum::extract::State;
 use axum::http::StatusCode;
-use shared::api::{JoinRequest, JoinedPupil, PupilRecord, ResumeRequest};
+use shared::api::{ErasePupil, Erased, JoinRequest, JoinedPupil, PupilRecord, ResumeRequest};
 use shared::domain::FairId;
 
 pub async fn join(
@@ -40,4 +40,17 @@ pub async fn me(
 ) -> Result<Json<PupilRecord>, ApiError> {
     let pupil = caller.pupil_of(&fair)?;
     service::pupil_record(&state, &fair, &pupil).await.map(Json)
+}
+
+/// The organiser erases one pupil's data on request.
+pub async fn erase(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(fair): Path<FairId>,
+    Json(request): Json<ErasePupil>,
+) -> Result<Json<Erased>, ApiError> {
+    caller.organiser_of(&fair)?;
+    service::erasure::erase_pupil(&state, &fair, &request)
+        .await
+        .map(Json)
 }

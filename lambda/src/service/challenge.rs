@@ -55,6 +55,13 @@ pub async fn save(
     request: &SaveAnswers,
 ) -> Result<(), ApiError> {
     let fair = open_fair(&state.store, fair, OffsetDateTime::now_utc()).await?;
+    // A pupil erased on request may still hold a token; their answers must
+    // not come back.
+    state
+        .store
+        .pupil(&fair.id, pupil)
+        .await?
+        .ok_or(ApiError::InvalidToken)?;
     let questions = fair
         .challenge
         .as_ref()

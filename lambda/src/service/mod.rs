@@ -3,6 +3,7 @@
 //! checks what the request refers to exists and is allowed now.
 
 pub mod challenge;
+pub mod erasure;
 pub mod invites;
 mod join;
 pub mod organiser;

@@ -25,6 +25,7 @@ mod attempts;
 mod capacity;
 mod catalogue;
 mod challenge;
+mod erasure;
 mod invites;
 mod items;
 pub mod keys;

@@ -28,8 +28,8 @@ pub use organiser::{
     PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, SignInDetails, SignInError, SignInRequest, SignedIn,
 };
 pub use pupil::{
-    EncounterView, JoinDetails, JoinError, JoinRequest, JoinedPupil, PupilProfile, PupilRecord,
-    ResumeRequest,
+    EncounterView, ErasePupil, Erased, JoinDetails, JoinError, JoinRequest, JoinedPupil,
+    PupilProfile, PupilRecord, ResumeRequest,
 };
 pub use question::{
     AnswerDetails, AnswerRequest, InboxQuestion, QUESTIONS_PER_STAND, QuestionState, StandQuestion,

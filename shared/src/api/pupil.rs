@@ -116,3 +116,19 @@ mod tests {
         ));
     }
 }
+
+/// `POST /api/fairs/{fair}/erasures`: the organiser erases one pupil's data
+/// on request, naming them by the id in the per-pupil export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErasePupil {
+    pub pupil: PupilId,
+}
+
+/// What an erasure removed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Erased {
+    /// Stored items deleted: the pupil, their encounters, interactions,
+    /// challenge answers, resume code and questions.
+    pub items: u64,
+}
