@@ -16,14 +16,16 @@ async fn change(app: &TestApp, status: FairStatus, token: &str) -> reqwest::Resp
     .await
 }
 
-async fn status(app: &TestApp) -> FairStatus {
-    let view: FairView = app
-        .get(&format!("/api/fairs/{}", app.fair), None)
+async fn fair_view(app: &TestApp) -> FairView {
+    app.get(&format!("/api/fairs/{}", app.fair), None)
         .await
         .json()
         .await
-        .expect("fair");
-    view.status
+        .expect("fair")
+}
+
+async fn status(app: &TestApp) -> FairStatus {
+    fair_view(app).await.status
 }
 
 async fn refused(response: reqwest::Response) -> ErrorCode {
@@ -54,12 +56,7 @@ async fn pupils_take_part_only_while_the_organiser_has_the_fair_open() {
         ErrorCode::FairNotOpen
     );
     assert_eq!(app.item_count().await, items, "nothing was recorded");
-    let view: FairView = app
-        .get(&format!("/api/fairs/{}", app.fair), None)
-        .await
-        .json()
-        .await
-        .expect("fair");
+    let view = fair_view(&app).await;
     assert!(!view.is_open);
 
     // Closed by mistake: opened again, and pupils carry on.
@@ -174,12 +171,7 @@ async fn the_organiser_edits_the_fairs_details_and_bad_dates_change_nothing() {
             .status(),
         204
     );
-    let view: FairView = app
-        .get(&format!("/api/fairs/{}", app.fair), None)
-        .await
-        .json()
-        .await
-        .expect("fair");
+    let view = fair_view(&app).await;
     assert_eq!(view.name.as_str(), "West Somerset careers fair");
     assert_eq!(view.description, "Meet employers and colleges from home.");
     assert_eq!(
@@ -204,11 +196,6 @@ async fn the_organiser_edits_the_fairs_details_and_bad_dates_change_nothing() {
             .status(),
         403
     );
-    let after: FairView = app
-        .get(&format!("/api/fairs/{}", app.fair), None)
-        .await
-        .json()
-        .await
-        .expect("fair");
+    let after = fair_view(&app).await;
     assert_eq!(after, view, "nothing changed");
 }

@@ -9,7 +9,7 @@ use crate::driver::{
     artifacts_dir, assert_accessible, frontend_dist, launch, open_organiser_page, wait_for,
     wait_for_text,
 };
-use tests::spawn_app_with_static;
+use tests::{EMPLOYER, TestApp, spawn_app_with_static};
 
 /// Chooses `contents`, written to a file, in the schools file input.
 async fn choose_file(
@@ -34,6 +34,9 @@ async fn an_organiser_imports_schools_replaces_a_code_and_prints_the_sheet() {
     // Tall, so one screenshot holds the organiser's whole page.
     let browser = launch(1280, 3600).await;
     let client = &browser.client;
+    // One pupil has met one exhibitor, so the report has something to draw.
+    let pupil = app.join_ok().await;
+    app.record(&pupil.token, &TestApp::visit(EMPLOYER)).await;
     open_organiser_page(client, &app).await;
     let table = wait_for(client, "#school-codes").await;
     wait_for_text(&table, "Minehead School").await;
@@ -99,6 +102,18 @@ async fn an_organiser_imports_schools_replaces_a_code_and_prints_the_sheet() {
     );
     assert_eq!(app.join(&new, 9).await.status(), 201, "the new one works");
     assert_accessible(client, "organiser schools").await;
+    // The report draws encounters per exhibitor as an SVG chart, a bar
+    // for each of the fixture's two exhibitors.
+    wait_for(
+        client,
+        "figure.chart svg[role='img'][aria-label='Encounters per exhibitor']",
+    )
+    .await;
+    let bars = client
+        .find_all(fantoccini::Locator::Css("figure.chart rect.chart-bar"))
+        .await
+        .expect("bars");
+    assert_eq!(bars.len(), 2);
     let page = client.screenshot().await.expect("screenshot");
     std::fs::write(artifacts_dir().join("organiser-page.png"), page).expect("save screenshot");
     let panel = wait_for(client, "section[aria-labelledby='schools-heading']").await;

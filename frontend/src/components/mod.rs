@@ -1,5 +1,6 @@
 //! Pieces used on more than one screen.
 
+mod bar_chart;
 mod feedback;
 mod interest_picker;
 mod invite_link;
@@ -8,6 +9,7 @@ mod scroll_table;
 mod stand_card;
 mod tally;
 
+pub use bar_chart::BarChart;
 pub use feedback::{ErrorList, Loading, NeedsJoin};
 pub use interest_picker::InterestPicker;
 pub use invite_link::InviteLink;

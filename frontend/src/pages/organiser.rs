@@ -9,7 +9,7 @@ use super::schools_editor::SchoolsEditor;
 use super::{BadLink, sentence, use_fair};
 use crate::api::{self, Export, FileFormat};
 use crate::browser;
-use crate::components::{Fetched, InviteLink, ScrollTable, TallyFigures};
+use crate::components::{BarChart, Fetched, InviteLink, ScrollTable, TallyFigures};
 use crate::session::{self, LinkRole};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -120,6 +120,9 @@ fn SignInForm(
     }
 }
 
+/// How often the report is fetched again while the page is open.
+const REFRESH: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// The report and exports, for a signed-in organiser.
 #[component]
 fn Report(
@@ -128,9 +131,17 @@ fn Report(
     /// The organiser's bearer token.
     token: String,
 ) -> impl IntoView {
+    // The report fetches itself again every half minute during a fair.
+    let tick = RwSignal::new(0u32);
+    if let Ok(interval) =
+        set_interval_with_handle(move || tick.update(|n| *n = n.wrapping_add(1)), REFRESH)
+    {
+        on_cleanup(move || interval.clear());
+    }
     let report = Fetched::new({
         let (fair, token) = (fair.clone(), token.clone());
         move || {
+            tick.track();
             let (fair, token) = (fair.clone(), token.clone());
             async move { api::report(&fair, &token).await }
         }
@@ -155,7 +166,10 @@ fn Report(
     };
     view! {
         <h1>"Fair report"</h1>
-        <p class="lead">"Attendance and encounters for " <code>{fair.to_string()}</code> "."</p>
+        <p class="lead">
+            "Attendance and encounters for " <code>{fair.to_string()}</code>
+            ", brought up to date every 30 seconds."
+        </p>
         <Exports fair=fair.clone() token=token.clone() />
         {report.view(|report| view! { <ReportView report /> }.into_any(), None)}
         {details.view(schools, None)}
@@ -471,7 +485,7 @@ fn Exports(
     }
 }
 
-/// The tally columns shared by both tables, after the row's own cells.
+/// A school's tally columns, after its name and pupils joined.
 fn tally_cells(tally: shared::encounter::Tally) -> impl IntoView {
     view! {
         <td class="number">{tally.pupils_attended}</td>
@@ -512,6 +526,11 @@ fn ReportView(
             }
         })
         .collect_view();
+    let encounters = report
+        .exhibitors
+        .iter()
+        .map(|exhibitor| (exhibitor.name.to_string(), exhibitor.totals.encounters))
+        .collect();
     let exhibitors = report
         .exhibitors
         .into_iter()
@@ -520,7 +539,9 @@ fn ReportView(
                 <tr>
                     <th scope="row">{exhibitor.name.to_string()}</th>
                     <td>{exhibitor.kind.label()}</td>
-                    {tally_cells(exhibitor.totals)}
+                    <td>{exhibitor.kind.benchmark().code()}</td>
+                    <td class="number">{exhibitor.totals.interactions}</td>
+                    <td class="number">{exhibitor.totals.encounters}</td>
                 </tr>
             }
         })
@@ -543,6 +564,7 @@ fn ReportView(
             </table>
         </ScrollTable>
         <h2>"By exhibitor"</h2>
+        <BarChart title="Encounters per exhibitor".to_owned() bars=encounters />
         <ScrollTable label="Pupils met and interactions per exhibitor">
             <table id="exhibitors-table">
                 <caption>"Pupils met and interactions per exhibitor"</caption>
@@ -550,7 +572,11 @@ fn ReportView(
                     <tr>
                         <th scope="col">"Exhibitor"</th>
                         <th scope="col">"Kind"</th>
-                        {tally_headers()}
+                        <th scope="col">"Benchmark"</th>
+                        // Only these two are counted per exhibitor; each
+                        // encounter is one pupil met.
+                        <th scope="col" class="number">"Interactions"</th>
+                        <th scope="col" class="number">"Pupils met"</th>
                     </tr>
                 </thead>
                 <tbody>{exhibitors}</tbody>

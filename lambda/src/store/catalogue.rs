@@ -5,7 +5,6 @@ use super::items::{self, FairItem, JoinCodeItem, SchoolItem, StandItem, from_ite
 use super::{Store, StoreError, keys};
 use crate::model::{Fair, School, Stand};
 use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
-use aws_sdk_dynamodb::operation::update_item::UpdateItemError;
 use shared::domain::{FairId, FairStatus, JoinCode, SchoolId, StandId};
 
 impl Store {
@@ -54,7 +53,7 @@ impl Store {
             .expression_attribute_values(":closes", seconds(details.closes_at))
             .send()
             .await;
-        passed_condition(result)
+        super::passed_condition(result)
     }
 
     /// Moves the fair from `from` to `to`, if it is still in `from` (a fair
@@ -83,7 +82,7 @@ impl Store {
             .expression_attribute_values(":to", AttributeValue::S(to.code().to_owned()))
             .send()
             .await;
-        passed_condition(result)
+        super::passed_condition(result)
     }
 
     /// Registers a school and its join code together; fails with
@@ -231,22 +230,5 @@ fn taken_if_cancelled<T>(
             Err(StoreError::AlreadyExists)
         }
         Err(error) => Err(StoreError::from_sdk("TransactWriteItems", error)),
-    }
-}
-
-/// `true` if an update was made, `false` if its condition failed.
-fn passed_condition<T>(
-    result: Result<T, aws_sdk_dynamodb::error::SdkError<UpdateItemError>>,
-) -> Result<bool, StoreError> {
-    match result {
-        Ok(_) => Ok(true),
-        Err(error)
-            if error
-                .as_service_error()
-                .is_some_and(|e| e.is_conditional_check_failed_exception()) =>
-        {
-            Ok(false)
-        }
-        Err(error) => Err(StoreError::from_sdk("UpdateItem", error)),
     }
 }

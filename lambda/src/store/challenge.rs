@@ -44,17 +44,7 @@ impl Store {
             .expression_attribute_values(":questions", value)
             .send()
             .await;
-        match result {
-            Ok(_) => Ok(true),
-            Err(error)
-                if error
-                    .as_service_error()
-                    .is_some_and(|e| e.is_conditional_check_failed_exception()) =>
-            {
-                Ok(false)
-            }
-            Err(error) => Err(StoreError::from_sdk("UpdateItem", error)),
-        }
+        super::passed_condition(result)
     }
 
     pub async fn challenge_progress(

@@ -201,3 +201,25 @@ impl Store {
         Ok(items)
     }
 }
+
+/// `true` if an update was made, `false` if its condition failed.
+fn passed_condition<T>(
+    result: Result<
+        T,
+        aws_sdk_dynamodb::error::SdkError<
+            aws_sdk_dynamodb::operation::update_item::UpdateItemError,
+        >,
+    >,
+) -> Result<bool, StoreError> {
+    match result {
+        Ok(_) => Ok(true),
+        Err(error)
+            if error
+                .as_service_error()
+                .is_some_and(|e| e.is_conditional_check_failed_exception()) =>
+        {
+            Ok(false)
+        }
+        Err(error) => Err(StoreError::from_sdk("UpdateItem", error)),
+    }
+}
