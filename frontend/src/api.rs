@@ -368,6 +368,19 @@ pub async fn import_schools(
     json(send(request).await?).await
 }
 
+/// `POST /api/fairs/{fair}/stands/import`: adds every exhibitor in a CSV
+/// file (an empty stand each), or none.
+pub async fn import_stands(
+    fair: &FairId,
+    file: String,
+    token: &str,
+) -> Result<Vec<StandSummary>, ApiClientError> {
+    let request = bearer(Request::post(&fair_url(fair, "/stands/import")), token)
+        .header("Content-Type", "text/csv")
+        .body(file);
+    json(send(request).await?).await
+}
+
 /// `POST /api/fairs/{fair}/schools/{school}/join-code`: replaces the code.
 pub async fn new_join_code(
     fair: &FairId,

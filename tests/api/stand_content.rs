@@ -167,3 +167,73 @@ async fn the_organiser_sees_what_each_stand_still_needs() {
         "exhibitors see their own"
     );
 }
+
+#[tokio::test]
+async fn the_organiser_imports_exhibitors_all_or_nothing() {
+    let app = spawn_app().await;
+    let organiser = app.organiser_token();
+    let path = format!("/api/fairs/{}/stands/import", app.fair);
+    let before = app.item_count().await;
+    let bad = "name,kind,sectors\nSomerset Care,employer,Health\nWest Somerset College,charity,\nAcme Engineering,employer,\n";
+    let refused = app.post_csv(&path, bad, Some(&organiser)).await;
+    assert_eq!(refused.status(), 422);
+    let error: ErrorBody = refused.json().await.expect("error");
+    assert!(
+        error.message.contains("row 3: kind must be one of"),
+        "{}",
+        error.message
+    );
+    assert!(
+        error
+            .message
+            .contains("row 4: Acme Engineering is already in this fair"),
+        "{}",
+        error.message
+    );
+    assert_eq!(app.item_count().await, before, "nothing was written");
+
+    let good =
+        "Name,Kind,Sectors\nSomerset Care,Employer,Health; Care\nWest Somerset College,college,\n";
+    assert_eq!(
+        app.post_csv(&path, good, Some(&exhibitor(&app, EMPLOYER)))
+            .await
+            .status(),
+        403
+    );
+    let response = app.post_csv(&path, good, Some(&organiser)).await;
+    assert_eq!(response.status(), 201);
+    let added: Vec<shared::api::StandSummary> = response.json().await.expect("stands");
+    let ids: Vec<&str> = added.iter().map(|stand| stand.id.as_str()).collect();
+    assert_eq!(ids, ["somerset-care", "west-somerset-college"]);
+    assert_eq!(added[0].sectors, ["Health", "Care"]);
+
+    // Pupils see them in the hall; the organiser sees what they still need.
+    let pupil = app.join_ok().await;
+    let hall: Vec<shared::api::StandSummary> = app
+        .get(
+            &format!("/api/fairs/{}/stands", app.fair),
+            Some(&pupil.token),
+        )
+        .await
+        .json()
+        .await
+        .expect("hall");
+    assert_eq!(hall.len(), 4);
+    let readiness: Vec<shared::api::StandReadiness> = app
+        .get(
+            &format!("/api/fairs/{}/readiness", app.fair),
+            Some(&organiser),
+        )
+        .await
+        .json()
+        .await
+        .expect("readiness");
+    let care = readiness
+        .iter()
+        .find(|stand| stand.stand.as_str() == "somerset-care")
+        .expect("care");
+    assert_eq!(
+        care.missing,
+        ["Some words about you", "A video or a prospectus"]
+    );
+}

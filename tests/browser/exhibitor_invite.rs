@@ -1,5 +1,5 @@
-//! An exhibitor gets in by invitation: the organiser makes a link for a
-//! stand, the exhibitor follows it and sees their stand, invites a
+//! An exhibitor gets in by invitation: the organiser imports an exhibitor
+//! (an empty stand, not yet ready) and makes a link for a stand, the exhibitor follows it and sees their stand, invites a
 //! colleague and withdraws that link again; a withdrawn or used link
 //! says so.
 
@@ -30,6 +30,22 @@ async fn an_invited_exhibitor_gets_in_once_and_invites_a_colleague() {
     // Each stand says whether it is ready for pupils (the fixture's are).
     let stand = wait_for(client, &format!("#stand-{EMPLOYER}[data-ready='true']")).await;
     wait_for_text(&stand, "Ready for pupils").await;
+    // An exhibitor imported from a file gets an empty stand, not ready yet.
+    let file = files.path().join("exhibitors.csv");
+    std::fs::write(
+        &file,
+        "name,kind,sectors\nSomerset Care,employer,Health; Care\n",
+    )
+    .expect("write file");
+    wait_for(client, "#stands-file")
+        .await
+        .send_keys(&file.display().to_string())
+        .await
+        .expect("choose file");
+    let imported = wait_for(client, "#stands-status").await;
+    wait_for_text(&imported, "Imported 1 exhibitor").await;
+    let care = wait_for(client, "#stand-somerset-care[data-ready='false']").await;
+    wait_for_text(&care, "Still needs: some words about you").await;
     let invitation = make_invitation(client).await;
     assert!(invitation.contains("/exhibitor#invite="), "{invitation}");
 

@@ -1,6 +1,7 @@
 //! Pieces used on more than one screen.
 
 mod bar_chart;
+mod csv_import;
 mod feedback;
 mod interest_picker;
 mod invite_link;
@@ -10,6 +11,7 @@ mod stand_card;
 mod tally;
 
 pub use bar_chart::BarChart;
+pub use csv_import::{CsvImport, SendFile, counted};
 pub use feedback::{ErrorList, Loading, NeedsJoin};
 pub use interest_picker::InterestPicker;
 pub use invite_link::InviteLink;

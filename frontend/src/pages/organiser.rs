@@ -9,7 +9,9 @@ use super::schools_editor::SchoolsEditor;
 use super::{BadLink, sentence, use_fair};
 use crate::api::{self, Export, FileFormat};
 use crate::browser;
-use crate::components::{BarChart, Fetched, InviteLink, ScrollTable, TallyFigures};
+use crate::components::{
+    BarChart, CsvImport, Fetched, InviteLink, ScrollTable, SendFile, TallyFigures, counted,
+};
 use crate::session::{self, LinkRole};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -19,6 +21,7 @@ use shared::api::{
     SchoolTotals, SignInDetails, SignInRequest, StandReadiness,
 };
 use shared::domain::{FairId, FairStatus, PupilId};
+use std::rc::Rc;
 
 /// The organiser's view of the fair in the address.
 #[component]
@@ -386,13 +389,34 @@ fn StandInvitations(
     /// The organiser's bearer token.
     token: String,
 ) -> impl IntoView {
+    // Fetched again after an import.
+    let imported = RwSignal::new(0u32);
     let stands = Fetched::new({
         let (fair, token) = (fair.clone(), token.clone());
         move || {
+            imported.track();
             let (fair, token) = (fair.clone(), token.clone());
             async move { api::readiness(&fair, &token).await }
         }
     });
+    let status = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let import: SendFile = {
+        let (fair, token) = (fair.clone(), token.clone());
+        Rc::new(move |text: String| {
+            let (fair, token) = (fair.clone(), token.clone());
+            Box::pin(async move {
+                let added = api::import_stands(&fair, text, &token)
+                    .await
+                    .map_err(|problem| problem.to_string())?;
+                imported.update(|n| *n += 1);
+                Ok(format!(
+                    "Imported {}: invite someone to run each.",
+                    counted(added.len(), "exhibitor", "exhibitors")
+                ))
+            })
+        })
+    };
     let list = move |stands: Vec<StandReadiness>| {
         stands
             .into_iter()
@@ -426,6 +450,21 @@ fn StandInvitations(
                 "Each stand, and what it still needs before the fair opens. An invitation lets one person in to run one stand, once, within a week; they can then invite their colleagues."
             </p>
             <ul class="stand-invites" id="stand-invites">{stands.view(list, None)}</ul>
+            <CsvImport
+                id="stands-file"
+                heading="Import exhibitors"
+                hint="A CSV file whose first row names the columns: name, kind (employer, college, university, apprenticeship_provider or training_provider) and, if you have them, sectors separated by semicolons. Each gets an empty stand."
+                label="CSV file of exhibitors"
+                send=import
+                status
+                error
+            />
+            <p id="stands-status" class="status" role="status">{move || status.get()}</p>
+            {move || {
+                error
+                    .get()
+                    .map(|message| view! { <p class="notice error" role="alert" id="stands-error">{message}</p> })
+            }}
         </section>
     }
 }

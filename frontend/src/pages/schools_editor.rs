@@ -3,12 +3,14 @@
 //! too widely, and a sheet of codes to print for teachers.
 
 use super::sentence;
+use crate::components::{CsvImport, SendFile, counted};
 use crate::{api, browser};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::api::{NewSchool, NewSchoolDetails, SchoolView};
 use shared::domain::FairId;
+use std::rc::Rc;
 
 /// Keeps the list in name order, as the API gives it.
 fn add_sorted(list: &mut Vec<SchoolView>, added: Vec<SchoolView>) {
@@ -131,6 +133,20 @@ pub fn SchoolsEditor(
             })
             .collect_view()
     };
+    let import: SendFile = {
+        let (fair, token) = (fair.clone(), token.clone());
+        Rc::new(move |text: String| {
+            let (fair, token) = (fair.clone(), token.clone());
+            Box::pin(async move {
+                let added = api::import_schools(&fair, text, &token)
+                    .await
+                    .map_err(|problem| problem.to_string())?;
+                let said = format!("Imported {}.", counted(added.len(), "school", "schools"));
+                schools.try_update(|list| add_sorted(list, added));
+                Ok(said)
+            })
+        })
+    };
     let print_sheet = |_| {
         // The sheet is the only thing printed while the body has this class.
         browser::set_body_class("print-codes", true);
@@ -193,7 +209,15 @@ pub fn SchoolsEditor(
                     .map(|message| view! { <p class="notice error" role="alert" id="schools-error">{message}</p> })
             }}
             <AddSchool fair=fair.clone() token=token.clone() schools status error />
-            <ImportSchools fair=fair.clone() token schools status error />
+            <CsvImport
+                id="schools-file"
+                heading="Import schools"
+                hint="A CSV file whose first row names the columns: name, and if you have them, urn and expected_pupils."
+                label="CSV file of schools"
+                send=import
+                status
+                error
+            />
         </section>
         <CodeSheet fair fair_name schools />
     }
@@ -272,64 +296,6 @@ fn AddSchool(
             </div>
             <button type="submit" id="add-school">"Add the school"</button>
         </form>
-    }
-}
-
-/// A CSV file of schools, sent as it is; the API adds all or none.
-#[component]
-fn ImportSchools(
-    fair: FairId,
-    token: String,
-    schools: RwSignal<Vec<SchoolView>>,
-    status: RwSignal<String>,
-    error: RwSignal<Option<String>>,
-) -> impl IntoView {
-    let on_change = move |ev: leptos::ev::Event| {
-        let Some(file) = browser::chosen_file(&ev) else {
-            return;
-        };
-        error.set(None);
-        status.set("Importing…".to_owned());
-        let (fair, token) = (fair.clone(), token.clone());
-        spawn_local(async move {
-            let text = match browser::file_text(&file).await {
-                Ok(text) => text,
-                Err(()) => {
-                    status.try_set(String::new());
-                    error.try_set(Some("That file could not be read.".to_owned()));
-                    return;
-                }
-            };
-            match api::import_schools(&fair, text, &token).await {
-                Ok(added) => {
-                    status.try_set(match added.len() {
-                        1 => "Imported 1 school.".to_owned(),
-                        n => format!("Imported {n} schools."),
-                    });
-                    schools.try_update(|list| add_sorted(list, added));
-                }
-                Err(problem) => {
-                    status.try_set(String::new());
-                    error.try_set(Some(format!("Nothing was imported: {problem}.")));
-                }
-            }
-        });
-    };
-    view! {
-        <div class="field">
-            <h3 id="import-heading">"Import schools"</h3>
-            <p class="hint" id="schools-file-hint">
-                "A CSV file whose first row names the columns: name, and if you have them, urn and expected_pupils. If any row is wrong, nothing is imported and every problem is listed."
-            </p>
-            <label for="schools-file">"CSV file of schools"</label>
-            <input
-                id="schools-file"
-                type="file"
-                accept=".csv,text/csv"
-                aria-describedby="schools-file-hint"
-                on:change=on_change
-            />
-        </div>
     }
 }
 

@@ -16,7 +16,7 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{delete, get, post, put};
 
-/// The largest schools file accepted: room for the most schools one
+/// The largest schools or exhibitors file accepted: room for the most one
 /// import may hold, with long names.
 const SCHOOLS_FILE_BYTES: usize = 128 * 1024;
 
@@ -50,6 +50,10 @@ pub fn api() -> Router<AppState> {
         .route(
             "/fairs/{fair}/schools",
             get(schools::list).post(schools::add),
+        )
+        .route(
+            "/fairs/{fair}/stands/import",
+            post(schools::import_stands).layer(DefaultBodyLimit::max(SCHOOLS_FILE_BYTES)),
         )
         .route(
             "/fairs/{fair}/schools/import",

@@ -1,4 +1,5 @@
-//! The organiser's schools and their join codes.
+//! The organiser's schools and their join codes, and the import of the
+//! fair's exhibitors (both come as CSV files).
 
 use crate::auth::Caller;
 use crate::error::ApiError;
@@ -7,7 +8,7 @@ use crate::service::schools;
 use crate::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
-use shared::api::{LeaderLink, NewSchool, SchoolView};
+use shared::api::{LeaderLink, NewSchool, SchoolView, StandSummary};
 use shared::domain::{FairId, SchoolId};
 
 pub async fn list(
@@ -60,4 +61,16 @@ pub async fn leader_link(
     caller.organiser_of(&fair)?;
     let link = schools::leader_link(&state, &fair, &school).await?;
     Ok((StatusCode::CREATED, Json(link)))
+}
+
+/// The organiser imports exhibitors from a CSV file: an empty stand each.
+pub async fn import_stands(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(fair): Path<FairId>,
+    Csv(file): Csv,
+) -> Result<(StatusCode, Json<Vec<StandSummary>>), ApiError> {
+    caller.organiser_of(&fair)?;
+    let added = crate::service::stand_import::import(&state, &fair, &file).await?;
+    Ok((StatusCode::CREATED, Json(added)))
 }

@@ -3,6 +3,7 @@
 //! checks what the request refers to exists and is allowed now.
 
 pub mod challenge;
+mod csv_import;
 pub mod erasure;
 pub mod invites;
 mod join;
@@ -12,6 +13,7 @@ mod record;
 mod report;
 pub mod schools;
 pub mod stand_editor;
+pub mod stand_import;
 mod views;
 
 pub use join::{join_fair, resume};

@@ -2,6 +2,7 @@
 //! and giving a school a new join code (when the old one was shared too
 //! widely). A school's id is made from its name; its code is random.
 
+use super::csv_import::{self, Column};
 use super::existing_fair;
 use crate::auth::Caller;
 use crate::error::ApiError;
@@ -16,9 +17,6 @@ use time::{Duration, OffsetDateTime};
 /// How many fresh codes to try when one is taken: there are 27^8 (about
 /// 2.8 × 10^11) codes, so even one clash in a fair is very unlikely.
 const CODE_ATTEMPTS: usize = 3;
-
-/// How many of an import's problems the error lists.
-const PROBLEMS_SHOWN: usize = 10;
 
 /// A new random join code.
 pub fn random_join_code() -> JoinCode {
@@ -61,7 +59,8 @@ pub async fn import(
     fair: &FairId,
     csv: &str,
 ) -> Result<Vec<SchoolView>, ApiError> {
-    let rows = parse_csv(csv).map_err(|problems| ApiError::InvalidField(listed(&problems)))?;
+    let rows =
+        parse_csv(csv).map_err(|problems| ApiError::InvalidField(csv_import::listed(&problems)))?;
     add_all(state, fair, rows, "row ").await
 }
 
@@ -90,12 +89,12 @@ async fn add_all(
             ));
             continue;
         }
-        let id = unused_id(details.name.as_str(), &ids);
+        let id = csv_import::unused_id(details.name.as_str(), &ids, |s| SchoolId::parse(s).ok());
         ids.insert(id.clone());
         planned.push((id, details));
     }
     if !problems.is_empty() {
-        return Err(ApiError::InvalidField(listed(&problems)));
+        return Err(ApiError::InvalidField(csv_import::listed(&problems)));
     }
     let mut added = Vec::with_capacity(planned.len());
     for (id, details) in planned {
@@ -190,95 +189,42 @@ pub async fn leader_link(
     })
 }
 
-/// A school's id from its name: "St Mary's C of E School" becomes
-/// "st-mary-s-c-of-e-school", with "-2", "-3"... if that is taken.
-fn unused_id(name: &str, taken: &HashSet<SchoolId>) -> SchoolId {
-    let mut base = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_lowercase() || c.is_ascii_digit() {
-            base.push(c);
-        } else if !base.is_empty() && !base.ends_with('-') {
-            base.push('-');
-        }
-    }
-    base.truncate(56);
-    let base = base.trim_end_matches('-');
-    let base = if base.len() < 2 { "school" } else { base };
-    (1..)
-        .map(|n| match n {
-            1 => base.to_owned(),
-            n => format!("{base}-{n}"),
-        })
-        .filter_map(|candidate| SchoolId::parse(&candidate).ok())
-        .find(|id| !taken.contains(id))
-        .expect("some suffix is free")
-}
+/// The columns of a schools file.
+const COLUMNS: [Column; 3] = [
+    Column {
+        name: "name",
+        aliases: &["school", "school_name"],
+        required: true,
+    },
+    Column {
+        name: "urn",
+        aliases: &[],
+        required: false,
+    },
+    Column {
+        name: "expected_pupils",
+        aliases: &["pupils"],
+        required: false,
+    },
+];
 
-/// The schools in a CSV file with a header row naming the columns `name`,
-/// and optionally `urn` and `expected_pupils` (in any order and case), or
-/// every problem found, each naming its row (the header is row 1).
+/// The schools in a CSV file (see [`COLUMNS`]), or every problem found,
+/// each naming its row.
 fn parse_csv(text: &str) -> Result<Vec<(usize, NewSchoolDetails)>, Vec<String>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .flexible(true)
-        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
-    let header = reader
-        .headers()
-        .map_err(|e| vec![format!("the file could not be read as CSV: {e}")])?
-        .clone();
-    let mut columns = [None; 3];
+    let rows = csv_import::rows(text, &COLUMNS)?;
     let mut problems = Vec::new();
-    for (index, title) in header.iter().enumerate() {
-        let slot = match title.to_lowercase().replace(' ', "_").as_str() {
-            "name" | "school" | "school_name" => 0,
-            "urn" => 1,
-            "expected_pupils" | "pupils" => 2,
-            other => {
-                problems.push(format!(
-                    "the column {other:?} is not one of name, urn, expected_pupils"
-                ));
-                continue;
-            }
-        };
-        columns[slot] = Some(index);
-    }
-    if columns[0].is_none() {
-        problems.push("the first row must name the columns, including name".to_owned());
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
     let mut schools = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let row = i + 2;
-        let record = match record {
-            Ok(record) => record,
-            Err(error) => {
-                problems.push(format!("row {row}: {error}"));
-                continue;
-            }
-        };
-        if record.iter().all(str::is_empty) {
-            continue;
-        }
-        let cell = |slot: usize| {
-            columns[slot]
-                .and_then(|index| record.get(index))
-                .unwrap_or_default()
-                .to_owned()
-        };
+    for (row, cells) in rows {
+        let [name, urn, expected_pupils] = <[String; 3]>::try_from(cells).expect("three columns");
         let school = NewSchool {
-            name: cell(0),
-            urn: cell(1),
-            expected_pupils: cell(2),
+            name,
+            urn,
+            expected_pupils,
         };
         match NewSchoolDetails::try_from(&school) {
             Ok(details) => schools.push((row, details)),
             Err(error) => problems.push(format!("row {row}: {error}")),
         }
-    }
-    if schools.is_empty() && problems.is_empty() {
-        problems.push("the file lists no schools".to_owned());
     }
     if schools.len() > MAX_IMPORTED_SCHOOLS {
         problems.push(format!(
@@ -292,36 +238,9 @@ fn parse_csv(text: &str) -> Result<Vec<(usize, NewSchoolDetails)>, Vec<String>> 
     }
 }
 
-/// The first few problems as one sentence, saying how many more there are.
-fn listed(problems: &[String]) -> String {
-    let mut text = problems
-        .iter()
-        .take(PROBLEMS_SHOWN)
-        .cloned()
-        .collect::<Vec<_>>()
-        .join("; ");
-    if problems.len() > PROBLEMS_SHOWN {
-        text.push_str(&format!("; and {} more", problems.len() - PROBLEMS_SHOWN));
-    }
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ids_come_from_names_and_never_clash() {
-        let mut taken = HashSet::new();
-        let first = unused_id("St Mary's C of E School", &taken);
-        assert_eq!(first.as_str(), "st-mary-s-c-of-e-school");
-        taken.insert(first);
-        assert_eq!(
-            unused_id("St. Mary's C of E School!", &taken).as_str(),
-            "st-mary-s-c-of-e-school-2"
-        );
-        assert_eq!(unused_id("É", &taken).as_str(), "school");
-    }
 
     #[test]
     fn a_csv_file_reads_in_any_column_order_with_optional_columns() {
@@ -343,11 +262,5 @@ mod tests {
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[0].starts_with("row 2: a URN is 6 digits"));
         assert_eq!(problems[1], "row 3: name must not be empty");
-        let unknown = parse_csv("name,email\nA School,a@b.c\n").expect_err("unknown column");
-        assert!(unknown[0].contains("\"email\""), "{unknown:?}");
-        assert_eq!(
-            parse_csv("name\n").expect_err("empty"),
-            ["the file lists no schools"]
-        );
     }
 }

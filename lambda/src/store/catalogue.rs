@@ -185,6 +185,29 @@ impl Store {
             .collect()
     }
 
+    /// Adds a new stand; `AlreadyExists` if one has its id.
+    pub async fn add_stand(&self, fair: &FairId, stand: &Stand) -> Result<(), StoreError> {
+        let result = self
+            .client
+            .put_item()
+            .table_name(&self.table)
+            .set_item(Some(items::to_item(&StandItem::new(fair, stand))?))
+            .condition_expression("attribute_not_exists(pk)")
+            .send()
+            .await;
+        match result {
+            Ok(_) => Ok(()),
+            Err(error)
+                if error
+                    .as_service_error()
+                    .is_some_and(|e| e.is_conditional_check_failed_exception()) =>
+            {
+                Err(StoreError::AlreadyExists)
+            }
+            Err(error) => Err(StoreError::from_sdk("PutItem", error)),
+        }
+    }
+
     /// Creates or replaces a stand.
     pub async fn put_stand(&self, fair: &FairId, stand: &Stand) -> Result<(), StoreError> {
         self.client
