@@ -100,10 +100,9 @@ mod tests {
     use super::*;
     use time::Duration;
 
-    #[test]
-    fn a_fair_is_open_from_its_opening_until_just_before_its_closing() {
-        let opens_at = OffsetDateTime::UNIX_EPOCH + Duration::days(1);
-        let fair = Fair {
+    /// An open fair of six hours from `opens_at`.
+    fn six_hours_from(opens_at: OffsetDateTime) -> Fair {
+        Fair {
             id: FairId::parse("fair").expect("id"),
             name: Name::parse("Fair").expect("name"),
             description: String::new(),
@@ -111,7 +110,13 @@ mod tests {
             closes_at: opens_at + Duration::hours(6),
             challenge: None,
             status: FairStatus::Open,
-        };
+        }
+    }
+
+    #[test]
+    fn a_fair_is_open_from_its_opening_until_just_before_its_closing() {
+        let opens_at = OffsetDateTime::UNIX_EPOCH + Duration::days(1);
+        let fair = six_hours_from(opens_at);
         assert!(!fair.is_open_at(opens_at - Duration::seconds(1)));
         assert!(fair.is_open_at(opens_at));
         assert!(fair.is_open_at(opens_at + Duration::hours(5)));
@@ -122,15 +127,7 @@ mod tests {
     fn only_an_open_fair_takes_pupils_and_their_interactions() {
         let opens_at = OffsetDateTime::UNIX_EPOCH + Duration::days(1);
         let during = opens_at + Duration::hours(1);
-        let mut fair = Fair {
-            id: FairId::parse("fair").expect("id"),
-            name: Name::parse("Fair").expect("name"),
-            description: String::new(),
-            opens_at,
-            closes_at: opens_at + Duration::hours(6),
-            challenge: None,
-            status: FairStatus::Open,
-        };
+        let mut fair = six_hours_from(opens_at);
         assert!(
             fair.takes_pupils_at(opens_at - Duration::days(1)),
             "joining early"
