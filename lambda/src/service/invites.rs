@@ -41,12 +41,10 @@ pub async fn withdraw(
     invite: &InviteId,
 ) -> Result<(), ApiError> {
     existing_fair(&state.store, fair).await?;
-    match state.store.withdraw_invite(fair, invite, stand).await {
-        // Once used, the invitation has done its work; a sign-in it gave
-        // lasts until it expires.
-        Ok(()) => Ok(()),
-        Err(refusal) => Err(refusal.into()),
-    }
+    // A used invitation cannot be withdrawn (InviteUsed): it has done its
+    // work, and the sign-in it gave lasts until that expires.
+    state.store.withdraw_invite(fair, invite, stand).await?;
+    Ok(())
 }
 
 /// Uses the invitation (once) and signs the exhibitor in to its stand.
