@@ -28,6 +28,21 @@ async fn pupils_csv(app: &TestApp) -> String {
     .expect("csv")
 }
 
+/// Saves an answer to the first challenge stage; returns the status.
+async fn save_an_answer(app: &TestApp, token: &str) -> u16 {
+    let answers = SaveAnswers {
+        answers: vec![Some(ReflectionText::parse("Welding").expect("text"))],
+    };
+    app.put_json(
+        &format!("/api/fairs/{}/me/challenge/workplace_insight", app.fair),
+        &answers,
+        Some(token),
+    )
+    .await
+    .status()
+    .as_u16()
+}
+
 #[tokio::test]
 async fn an_erased_pupil_leaves_nothing_but_the_totals() {
     let app = spawn_app().await;
@@ -41,17 +56,7 @@ async fn an_erased_pupil_leaves_nothing_but_the_totals() {
         &TestApp::question(EMPLOYER, "Do you pay apprentices?"),
     )
     .await;
-    let answers = SaveAnswers {
-        answers: vec![Some(ReflectionText::parse("Welding").expect("text"))],
-    };
-    let saved = app
-        .put_json(
-            &format!("/api/fairs/{}/me/challenge/workplace_insight", app.fair),
-            &answers,
-            Some(&gone.token),
-        )
-        .await;
-    assert_eq!(saved.status(), 204);
+    assert_eq!(save_an_answer(&app, &gone.token).await, 204);
     let report_before = app.report().await;
     assert!(pupils_csv(&app).await.contains(&gone.pupil.id.to_string()));
 
@@ -116,14 +121,7 @@ async fn an_erased_pupil_leaves_nothing_but_the_totals() {
             .status(),
         401
     );
-    let saved = app
-        .put_json(
-            &format!("/api/fairs/{}/me/challenge/workplace_insight", app.fair),
-            &answers,
-            Some(&gone.token),
-        )
-        .await;
-    assert_eq!(saved.status(), 401);
+    assert_eq!(save_an_answer(&app, &gone.token).await, 401);
     assert_eq!(app.item_count().await, settled, "nothing came back");
     assert_eq!(
         app.join(JOIN_CODE, 9).await.status(),

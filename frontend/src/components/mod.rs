@@ -9,6 +9,7 @@ mod loaded;
 mod scroll_table;
 mod stand_card;
 mod tally;
+mod text_field;
 
 pub use bar_chart::BarChart;
 pub use csv_import::{CsvImport, SendFile, counted};
@@ -19,3 +20,4 @@ pub use loaded::Fetched;
 pub use scroll_table::ScrollTable;
 pub use stand_card::StandCard;
 pub use tally::TallyFigures;
+pub use text_field::TextField;

@@ -10,7 +10,8 @@ use super::{BadLink, sentence, use_fair};
 use crate::api::{self, Export, FileFormat};
 use crate::browser;
 use crate::components::{
-    BarChart, CsvImport, Fetched, InviteLink, ScrollTable, SendFile, TallyFigures, counted,
+    BarChart, CsvImport, Fetched, InviteLink, ScrollTable, SendFile, TallyFigures, TextField,
+    counted,
 };
 use crate::session::{self, LinkRole};
 use leptos::ev::SubmitEvent;
@@ -291,24 +292,10 @@ fn DetailsPanel(
             message.try_set(said);
         });
     };
-    let input =
-        |id: &'static str, label: &'static str, kind: &'static str, value: RwSignal<String>| {
-            view! {
-                <div class="field">
-                    <label for=id>{label}</label>
-                    <input
-                        id=id
-                        type=kind
-                        prop:value=move || value.get()
-                        on:input=move |ev| value.set(event_target_value(&ev))
-                    />
-                </div>
-            }
-        };
     view! {
         <section class="panel" aria-labelledby="details-heading">
             <h2 id="details-heading">"The fair's details"</h2>
-            {input("fair-name", "Name", "text", name)}
+            <TextField id="fair-name" label="Name" draft=name get=String::clone set=replace />
             <div class="field">
                 <label for="fair-description">"What pupils read when they join"</label>
                 <textarea
@@ -318,8 +305,22 @@ fn DetailsPanel(
                     on:input=move |ev| description.set(event_target_value(&ev))
                 ></textarea>
             </div>
-            {input("fair-opens", "Opens (your local time)", "datetime-local", opens)}
-            {input("fair-closes", "Closes (your local time)", "datetime-local", closes)}
+            <TextField
+                id="fair-opens"
+                label="Opens (your local time)"
+                kind="datetime-local"
+                draft=opens
+                get=String::clone
+                set=replace
+            />
+            <TextField
+                id="fair-closes"
+                label="Closes (your local time)"
+                kind="datetime-local"
+                draft=closes
+                get=String::clone
+                set=replace
+            />
             <button type="button" id="save-details" on:click=on_save>"Save the details"</button>
             <p class="status" role="status" id="details-message">{move || message.get()}</p>
         </section>
@@ -378,6 +379,11 @@ fn Erasure(
             <p class="status" role="status" id="erase-message">{move || message.get()}</p>
         </section>
     }
+}
+
+/// A text signal's new value, for [`TextField`] over a plain `String`.
+fn replace(value: &mut String, typed: String) {
+    *value = typed;
 }
 
 /// Every stand, each with a button making an invitation for someone to

@@ -3,7 +3,7 @@
 //! too widely, and a sheet of codes to print for teachers.
 
 use super::sentence;
-use crate::components::{CsvImport, SendFile, counted};
+use crate::components::{CsvImport, SendFile, TextField, counted};
 use crate::{api, browser};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -262,38 +262,25 @@ fn AddSchool(
     view! {
         <form class="school-form" on:submit=on_submit novalidate aria-labelledby="add-school-heading">
             <h3 id="add-school-heading">"Add a school"</h3>
-            <div class="field">
-                <label for="school-name">"Name"</label>
-                <input
-                    id="school-name"
-                    type="text"
-                    maxlength="120"
-                    prop:value=move || fields.with(|f| f.name.clone())
-                    on:input=move |ev| fields.update(|f| f.name = event_target_value(&ev))
-                />
-            </div>
-            <div class="field">
-                <label for="school-urn">"URN (optional)"</label>
-                <input
-                    id="school-urn"
-                    type="text"
-                    inputmode="numeric"
-                    maxlength="6"
-                    prop:value=move || fields.with(|f| f.urn.clone())
-                    on:input=move |ev| fields.update(|f| f.urn = event_target_value(&ev))
-                />
-            </div>
-            <div class="field">
-                <label for="school-expected">"Pupils expected (optional)"</label>
-                <input
-                    id="school-expected"
-                    type="text"
-                    inputmode="numeric"
-                    maxlength="4"
-                    prop:value=move || fields.with(|f| f.expected_pupils.clone())
-                    on:input=move |ev| fields.update(|f| f.expected_pupils = event_target_value(&ev))
-                />
-            </div>
+            <TextField id="school-name" label="Name" draft=fields maxlength=120 get=|f| f.name.clone() set=|f, v| f.name = v />
+            <TextField
+                id="school-urn"
+                label="URN (optional)"
+                draft=fields
+                inputmode="numeric"
+                maxlength=6
+                get=|f| f.urn.clone()
+                set=|f, v| f.urn = v
+            />
+            <TextField
+                id="school-expected"
+                label="Pupils expected (optional)"
+                draft=fields
+                inputmode="numeric"
+                maxlength=4
+                get=|f| f.expected_pupils.clone()
+                set=|f, v| f.expected_pupils = v
+            />
             <button type="submit" id="add-school">"Add the school"</button>
         </form>
     }

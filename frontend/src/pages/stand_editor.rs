@@ -5,7 +5,7 @@
 use super::sentence;
 use super::stand::StandView;
 use crate::api;
-use crate::components::Fetched;
+use crate::components::{Fetched, TextField};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::api::{
@@ -172,28 +172,6 @@ fn Editor(fair: FairId, stand: StandId, token: String, detail: StandDetail) -> i
             <p class="status" id="stand-status" role="status">{move || status.get()}</p>
         </div>
         {shown}
-    }
-}
-
-/// One line of text in the draft, read with `get` and written with `set`.
-#[component]
-fn TextField(
-    id: &'static str,
-    label: &'static str,
-    draft: RwSignal<StandContent>,
-    get: fn(&StandContent) -> String,
-    set: fn(&mut StandContent, String),
-) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <input
-                id=id
-                type="text"
-                prop:value=move || draft.with(get)
-                on:input=move |ev| draft.update(|c| set(c, event_target_value(&ev)))
-            />
-        </div>
     }
 }
 
