@@ -5,11 +5,11 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use shared::api::{
-    AcceptInvite, AnswerRequest, ChallengeView, ChangeStatus, ErasePupil, Erased, ErrorBody,
-    ErrorCode, FairDetails, FairReport, FairView, InboxQuestion, Invite, JoinRequest, JoinedPupil,
-    LeaderLink, NewSchool, PupilRecord, RecordInteraction, RecordedInteraction, ResumeRequest,
-    SaveAnswers, SchoolTotals, SchoolView, SignInRequest, SignedIn, StandContent, StandDetail,
-    StandFigures, StandQuestion, StandReadiness, StandSummary,
+    AcceptInvite, AnswerRequest, ChallengeView, ChangeStatus, CreatedFair, ErasePupil, Erased,
+    ErrorBody, ErrorCode, FairDetails, FairReport, FairView, InboxQuestion, Invite, JoinRequest,
+    JoinedPupil, LeaderLink, NewSchool, PupilRecord, RecordInteraction, RecordedInteraction,
+    ResumeRequest, SaveAnswers, SchoolTotals, SchoolView, SignInRequest, SignedIn, StandContent,
+    StandDetail, StandFigures, StandQuestion, StandReadiness, StandSummary,
 };
 use shared::domain::{
     ChallengeQuestions, ChallengeStage, FairId, FairStatus, InteractionId, InviteId, SchoolId,
@@ -425,6 +425,14 @@ pub async fn save_details(
 ) -> Result<(), ApiClientError> {
     send(bearer(Request::put(&fair_url(fair, "/details")), token).json(details)).await?;
     Ok(())
+}
+
+/// `POST /api/fairs`: the organiser starts another fair.
+pub async fn create_fair(
+    details: &FairDetails,
+    token: &str,
+) -> Result<CreatedFair, ApiClientError> {
+    json(send(bearer(Request::post("/api/fairs"), token).json(details)).await?).await
 }
 
 /// `PUT /api/fairs/{fair}/status`: the organiser moves the fair on.

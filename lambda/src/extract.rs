@@ -100,6 +100,14 @@ impl Caller {
         }
     }
 
+    /// The fair the caller organises, if they are an organiser.
+    pub fn organised_fair(&self) -> Result<&FairId, ApiError> {
+        match self {
+            Caller::Organiser { fair } => Ok(fair),
+            _ => Err(ApiError::Forbidden),
+        }
+    }
+
     /// Succeeds if the caller takes part in `fair` in any role.
     pub fn member_of(&self, fair: &FairId) -> Result<(), ApiError> {
         if self.fair() == fair {

@@ -12,6 +12,7 @@ mod join;
 mod lambda_event;
 mod lambda_runtime;
 mod lifecycle;
+mod new_fair;
 mod organiser;
 mod questions;
 mod replay;

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 #[component]
 pub fn TextField<T: Send + Sync + 'static>(
     /// The box's id.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     label: &'static str,
     /// The form's draft.
     draft: RwSignal<T>,
@@ -24,7 +25,7 @@ pub fn TextField<T: Send + Sync + 'static>(
 ) -> impl IntoView {
     view! {
         <div class="field">
-            <label for=id>{label}</label>
+            <label for=id.clone()>{label}</label>
             <input
                 id=id
                 type=kind

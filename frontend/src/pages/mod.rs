@@ -5,6 +5,7 @@
 mod challenge;
 mod challenge_editor;
 mod exhibitor;
+mod fair_details;
 mod hall;
 mod home;
 mod inbox;

@@ -5,21 +5,21 @@
 //! in this tab's session storage (and taken out of the address bar).
 
 use super::challenge_editor::ChallengeEditor;
+use super::fair_details::{DetailsPanel, NewFairPanel};
 use super::schools_editor::SchoolsEditor;
 use super::{BadLink, sentence, use_fair};
 use crate::api::{self, Export, FileFormat};
 use crate::browser;
 use crate::components::{
-    BarChart, CsvImport, Fetched, InviteLink, ScrollTable, SendFile, TallyFigures, TextField,
-    counted,
+    BarChart, CsvImport, Fetched, InviteLink, ScrollTable, SendFile, TallyFigures, counted,
 };
 use crate::session::{self, LinkRole};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::api::{
-    CheckedFairDetails, ErasePupil, ExhibitorTotals, FairDetails, FairReport, FairView,
-    SchoolTotals, SignInDetails, SignInRequest, StandReadiness,
+    ErasePupil, ExhibitorTotals, FairReport, FairView, SchoolTotals, SignInDetails, SignInRequest,
+    StandReadiness,
 };
 use shared::domain::{FairId, FairStatus, PupilId};
 use std::rc::Rc;
@@ -179,7 +179,8 @@ fn Report(
         {details.view(schools, None)}
         <StandInvitations fair=fair.clone() token=token.clone() />
         <Erasure fair=fair.clone() token=token.clone() />
-        <ChallengeEditor fair=fair.clone() token />
+        <ChallengeEditor fair=fair.clone() token=token.clone() />
+        <NewFairPanel token />
     }
 }
 
@@ -249,84 +250,6 @@ fn StatusPanel(
     }
 }
 
-/// The fair's name, description and dates, to change.
-#[component]
-fn DetailsPanel(
-    /// The fair.
-    fair: FairId,
-    /// The organiser's bearer token.
-    token: String,
-    /// The fair as the page loaded it.
-    view: FairView,
-) -> impl IntoView {
-    let name = RwSignal::new(view.name.to_string());
-    let description = RwSignal::new(view.description.clone());
-    let opens = RwSignal::new(browser::local_input_value(view.opens_at));
-    let closes = RwSignal::new(browser::local_input_value(view.closes_at));
-    let message = RwSignal::new(String::new());
-    let on_save = move |_| {
-        let (Some(opens_at), Some(closes_at)) = (
-            browser::parse_local_input(&opens.get_untracked()),
-            browser::parse_local_input(&closes.get_untracked()),
-        ) else {
-            message
-                .set("Not saved: give both the opening and the closing date and time.".to_owned());
-            return;
-        };
-        let details = FairDetails {
-            name: name.get_untracked(),
-            description: description.get_untracked(),
-            opens_at,
-            closes_at,
-        };
-        if let Err(problem) = CheckedFairDetails::try_from(&details) {
-            message.set(format!("Not saved: {problem}."));
-            return;
-        }
-        let (fair, token) = (fair.clone(), token.clone());
-        spawn_local(async move {
-            let said = match api::save_details(&fair, &details, &token).await {
-                Ok(()) => "Saved: pupils see these details now.".to_owned(),
-                Err(problem) => format!("Not saved: {problem}."),
-            };
-            message.try_set(said);
-        });
-    };
-    view! {
-        <section class="panel" aria-labelledby="details-heading">
-            <h2 id="details-heading">"The fair's details"</h2>
-            <TextField id="fair-name" label="Name" draft=name get=String::clone set=replace />
-            <div class="field">
-                <label for="fair-description">"What pupils read when they join"</label>
-                <textarea
-                    id="fair-description"
-                    rows="3"
-                    prop:value=move || description.get()
-                    on:input=move |ev| description.set(event_target_value(&ev))
-                ></textarea>
-            </div>
-            <TextField
-                id="fair-opens"
-                label="Opens (your local time)"
-                kind="datetime-local"
-                draft=opens
-                get=String::clone
-                set=replace
-            />
-            <TextField
-                id="fair-closes"
-                label="Closes (your local time)"
-                kind="datetime-local"
-                draft=closes
-                get=String::clone
-                set=replace
-            />
-            <button type="button" id="save-details" on:click=on_save>"Save the details"</button>
-            <p class="status" role="status" id="details-message">{move || message.get()}</p>
-        </section>
-    }
-}
-
 /// Erasing one pupil's data when a parent or the school asks.
 #[component]
 fn Erasure(
@@ -379,11 +302,6 @@ fn Erasure(
             <p class="status" role="status" id="erase-message">{move || message.get()}</p>
         </section>
     }
-}
-
-/// A text signal's new value, for [`TextField`] over a plain `String`.
-fn replace(value: &mut String, typed: String) {
-    *value = typed;
 }
 
 /// Every stand, each with a button making an invitation for someone to

@@ -9,7 +9,7 @@ use careers_api::config::Settings;
 use careers_api::state::{AppState, dynamodb_client};
 use careers_api::{demo, service, telemetry};
 use clap::{Parser, Subcommand};
-use shared::domain::{Email, FairId, SchoolId, StandId};
+use shared::domain::{Email, FairId, Name, SchoolId, StandId};
 use std::path::PathBuf;
 use time::Duration;
 
@@ -32,6 +32,17 @@ enum Command {
         /// The address the site is served at.
         #[arg(long, default_value = "http://127.0.0.1:3000")]
         base_url: String,
+    },
+    /// Create a fair as a draft (the first of a deployment; later ones are
+    /// made on the organiser's page), then add its organiser with
+    /// `add-organiser`.
+    CreateFair {
+        /// The fair's id, as it appears in its addresses: lower-case words
+        /// joined by hyphens.
+        #[arg(long)]
+        fair: String,
+        #[arg(long)]
+        name: String,
     },
     /// Create an organiser account for a fair (or give it a new password):
     /// the password is read from standard input, never from the command
@@ -84,6 +95,19 @@ async fn main() -> anyhow::Result<()> {
                 .await
                 .context("seeding the demo fair")?;
             print!("{}", demo::describe(&summary, &state.tokens, &base_url)?);
+        }
+        Command::CreateFair { fair, name } => {
+            let fair = FairId::parse(&fair).context("fair id")?;
+            let name = Name::parse(&name).context("name")?;
+            service::new_fair::create_first_fair(
+                &state.store,
+                fair.clone(),
+                name,
+                time::OffsetDateTime::now_utc(),
+            )
+            .await
+            .with_context(|| format!("creating {fair} (is the id taken?)"))?;
+            println!("{fair} is created as a draft; add its organiser with add-organiser");
         }
         Command::AddOrganiser { fair, email } => {
             let fair = FairId::parse(&fair).context("fair id")?;

@@ -8,7 +8,8 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use shared::api::{
-    ChangeStatus, FairDetails, FairView, StandContent, StandDetail, StandReadiness, StandSummary,
+    ChangeStatus, CreatedFair, FairDetails, FairView, StandContent, StandDetail, StandReadiness,
+    StandSummary,
 };
 use shared::domain::{FairId, StandId};
 
@@ -48,6 +49,17 @@ pub async fn save_content(
     caller.runs_stand(&fair, &stand)?;
     service::stand_editor::save_content(&state, &fair, &stand, &content).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// An organiser starts another fair, run by the same organisers.
+pub async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(details): Json<FairDetails>,
+) -> Result<(StatusCode, Json<CreatedFair>), ApiError> {
+    let team_of = caller.organised_fair()?;
+    let created = service::new_fair::create_fair(&state, team_of, &details).await?;
+    Ok((StatusCode::CREATED, Json(created)))
 }
 
 /// The organiser moves the fair on: open, closed, archived.

@@ -23,6 +23,7 @@ const SCHOOLS_FILE_BYTES: usize = 128 * 1024;
 pub fn api() -> Router<AppState> {
     Router::new()
         .route("/health", get(|| async { "ok" }))
+        .route("/fairs", post(fairs::create))
         .route("/fairs/{fair}", get(fairs::show))
         .route("/fairs/{fair}/stands", get(fairs::hall))
         .route("/fairs/{fair}/stands/{stand}", get(fairs::stand))

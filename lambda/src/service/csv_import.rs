@@ -132,6 +132,14 @@ pub fn unused_id<T: Eq + std::hash::Hash>(
     taken: &HashSet<T>,
     parse: impl Fn(&str) -> Option<T>,
 ) -> T {
+    id_candidates(name)
+        .filter_map(|candidate| parse(&candidate))
+        .find(|id| !taken.contains(id))
+        .expect("some suffix is free")
+}
+
+/// The ids [`unused_id`] tries for a name, in order, without end.
+pub fn id_candidates(name: &str) -> impl Iterator<Item = String> {
     let mut base = String::new();
     for c in name.chars().flat_map(char::to_lowercase) {
         if c.is_ascii_lowercase() || c.is_ascii_digit() {
@@ -142,15 +150,11 @@ pub fn unused_id<T: Eq + std::hash::Hash>(
     }
     base.truncate(56);
     let base = base.trim_end_matches('-');
-    let base = if base.len() < 2 { "item" } else { base };
-    (1..)
-        .map(|n| match n {
-            1 => base.to_owned(),
-            n => format!("{base}-{n}"),
-        })
-        .filter_map(|candidate| parse(&candidate))
-        .find(|id| !taken.contains(id))
-        .expect("some suffix is free")
+    let base = if base.len() < 2 { "item" } else { base }.to_owned();
+    (1..).map(move |n| match n {
+        1 => base.clone(),
+        n => format!("{base}-{n}"),
+    })
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ mod csv_import;
 pub mod erasure;
 pub mod invites;
 mod join;
+pub mod new_fair;
 pub mod organiser;
 pub mod questions;
 mod record;

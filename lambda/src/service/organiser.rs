@@ -49,6 +49,11 @@ pub async fn sign_in(
         .clear_failed_sign_ins(fair, &details.email)
         .await?;
     tracing::info!(%fair, "organiser signed in");
+    organiser_token(state, fair)
+}
+
+/// A fresh organiser token for `fair`.
+pub(super) fn organiser_token(state: &AppState, fair: &FairId) -> Result<SignedIn, ApiError> {
     let token = state
         .tokens
         .issue(

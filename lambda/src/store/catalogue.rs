@@ -240,7 +240,7 @@ impl Store {
 
 /// A school transaction is cancelled only when one of its conditions
 /// fails, which always means the school or code is taken.
-fn taken_if_cancelled<T>(
+pub(super) fn taken_if_cancelled<T>(
     result: Result<T, aws_sdk_dynamodb::error::SdkError<TransactWriteItemsError>>,
 ) -> Result<(), StoreError> {
     match result {

@@ -75,8 +75,10 @@ pub fn resume_sk(code: &ResumeCode) -> String {
     format!("RESUME#{code}")
 }
 
+pub const ORGANISER_PREFIX: &str = "ORGANISER#";
+
 pub fn organiser_sk(email: &Email) -> String {
-    format!("ORGANISER#{email}")
+    format!("{ORGANISER_PREFIX}{email}")
 }
 
 pub fn invite_sk(invite: &InviteId) -> String {

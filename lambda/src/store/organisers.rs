@@ -74,6 +74,53 @@ impl Store {
         .transpose()
     }
 
+    /// Creates `fair` with the organisers of `team_of` (if any) as its own
+    /// accounts (same addresses and password hashes, no failures carried
+    /// over), all in one transaction: `AlreadyExists` if the fair's id is
+    /// taken, and then nothing is written. Answers how many organisers it has.
+    pub async fn create_fair_with_team(
+        &self,
+        fair: &crate::model::Fair,
+        team_of: Option<&FairId>,
+    ) -> Result<usize, StoreError> {
+        let team = match team_of {
+            Some(team_of) => {
+                self.query_prefix(keys::fair_pk(team_of), keys::ORGANISER_PREFIX)
+                    .await?
+            }
+            None => Vec::new(),
+        };
+        // One transaction holds at most 100 writes, the fair among them. A
+        // team may be empty: an organiser who came by a sign-in link has no
+        // account, and gets in to the new fair by the token it answers with.
+        if team.len() > 99 {
+            return Err(StoreError::Mapping(format!(
+                "a fair's team has at most 99 organisers, not {}",
+                team.len()
+            )));
+        }
+        let mut writes = vec![self.put_if_absent(to_item(&super::items::FairItem::from(fair))?)?];
+        for account in &team {
+            let account: OrganiserItem = from_item(account.clone())?;
+            let item = OrganiserItem {
+                pk: keys::fair_pk(&fair.id),
+                sk: keys::organiser_sk(&account.email),
+                failed_attempts: 0,
+                locked_until: None,
+                ..account
+            };
+            writes.push(self.put_if_absent(to_item(&item)?)?);
+        }
+        let result = self
+            .client
+            .transact_write_items()
+            .set_transact_items(Some(writes))
+            .send()
+            .await;
+        super::catalogue::taken_if_cancelled(result)?;
+        Ok(team.len())
+    }
+
     /// Counts a failed sign-in (atomically, so simultaneous guesses are all
     /// counted) and returns the run of failures so far, or `None` if there
     /// is no such account.

@@ -89,6 +89,15 @@ pub struct FairDetails {
     pub closes_at: OffsetDateTime,
 }
 
+/// The answer to `POST /api/fairs` (whose body is the new fair's
+/// [`FairDetails`]): the new fair's id (made from its name)
+/// and an organiser token for it, so the page can go straight there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreatedFair {
+    pub fair: FairId,
+    pub signed_in: crate::api::SignedIn,
+}
+
 /// The longest a fair may run: longer is surely a mistyped year.
 pub const MAX_FAIR_DAYS: i64 = 92;
 

@@ -18,8 +18,8 @@ mod stand_editor;
 pub use challenge::{ChallengeView, SaveAnswers, StageView};
 pub use error::{ErrorBody, ErrorCode};
 pub use fair::{
-    ChangeStatus, CheckedFairDetails, FairDetails, FairDetailsError, FairView, MAX_FAIR_DAYS,
-    ProspectusView, StandDetail, StandSummary, VideoView,
+    ChangeStatus, CheckedFairDetails, CreatedFair, FairDetails, FairDetailsError, FairView,
+    MAX_FAIR_DAYS, ProspectusView, StandDetail, StandSummary, VideoView,
 };
 pub use figures::{Figure, SUPPRESS_BELOW, StandFigures};
 pub use interaction::{RecordInteraction, RecordedInteraction};
