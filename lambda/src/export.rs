@@ -6,7 +6,7 @@
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 use shared::api::{FairReport, StandFigures};
 use shared::domain::{Benchmark, Pseudonym, PupilId, SchoolId, WatchedMark, YearGroup};
-use shared::encounter::Tally;
+use shared::encounter::{Reach, Tally};
 
 /// Prefixes a cell that starts with a formula character with an apostrophe,
 /// so spreadsheets show it as text instead of evaluating it.
@@ -126,18 +126,19 @@ impl XlsxBook {
 }
 
 /// The names of the columns [`attendance_cells`] fills.
-const ATTENDANCE_HEADER: [&str; 6] = [
+const ATTENDANCE_HEADER: [&str; 9] = [
     "pupils_joined",
     "pupils_attended",
     "interactions",
     "encounters",
     "encounters_bm5",
     "encounters_bm7",
+    "pupils_with_bm5_encounter",
+    "pupils_with_bm7_encounter",
+    "pupils_with_4_or_more_encounters",
 ];
 
-/// Pupils joined and attended, then interactions and encounters (all, BM5,
-/// BM7): the columns the school and year-group exports share.
-fn attendance_cells(pupils_joined: u64, tally: &Tally) -> [Cell; 6] {
+fn attendance_cells(pupils_joined: u64, tally: &Tally, reach: &Reach) -> [Cell; 9] {
     [
         pupils_joined,
         tally.pupils_attended,
@@ -145,18 +146,24 @@ fn attendance_cells(pupils_joined: u64, tally: &Tally) -> [Cell; 6] {
         tally.encounters,
         tally.encounters_bm5,
         tally.encounters_bm7,
+        reach.pupils_with_bm5,
+        reach.pupils_with_bm7,
+        reach.pupils_at_goal,
     ]
     .map(Cell::Count)
 }
 
-/// Attendance and encounter totals per school.
 pub fn schools_table(report: &FairReport) -> Table {
     let rows = report.schools.iter().map(|school| {
         let mut row = vec![
             school.school.to_string().into(),
             school.name.to_string().into(),
         ];
-        row.extend(attendance_cells(school.pupils_joined, &school.totals));
+        row.extend(attendance_cells(
+            school.pupils_joined,
+            &school.totals,
+            &school.reach,
+        ));
         row
     });
     Table {
@@ -219,7 +226,11 @@ pub fn stand_figures_csv(figures: &StandFigures) -> Result<Vec<u8>, csv::Error> 
 pub fn year_groups_table(report: &FairReport) -> Table {
     let rows = report.year_groups.iter().map(|year| {
         let mut row = vec![Cell::Count(year.year_group.get().into())];
-        row.extend(attendance_cells(year.pupils_joined, &year.totals));
+        row.extend(attendance_cells(
+            year.pupils_joined,
+            &year.totals,
+            &year.reach,
+        ));
         row
     });
     Table {
@@ -293,6 +304,7 @@ mod tests {
             fair: FairId::parse("fair").expect("id"),
             pupils_joined: 2,
             totals: Tally::default(),
+            reach: Reach::default(),
             schools: vec![SchoolTotals {
                 school: SchoolId::parse("s1").expect("id"),
                 name: Name::parse("=Danger, \"Quoted\" School").expect("name"),
@@ -304,9 +316,15 @@ mod tests {
                     encounters_bm5: 1,
                     encounters_bm7: 1,
                 },
+                reach: Reach {
+                    pupils_with_bm5: 1,
+                    pupils_with_bm7: 1,
+                    pupils_at_goal: 0,
+                },
             }],
             exhibitors: vec![],
             year_groups: vec![],
+            interactions_by_hour: vec![],
         };
         let csv = String::from_utf8(schools_table(&report).csv().expect("csv")).expect("utf-8");
         let mut lines = csv.lines();
@@ -318,7 +336,7 @@ mod tests {
         );
         assert_eq!(
             lines.next(),
-            Some("s1,\"'=Danger, \"\"Quoted\"\" School\",2,1,3,2,1,1")
+            Some("s1,\"'=Danger, \"\"Quoted\"\" School\",2,1,3,2,1,1,1,1,0")
         );
     }
 

@@ -81,6 +81,72 @@ pub fn encounter_tally(benchmark: Benchmark, interactions: u64) -> Tally {
     }
 }
 
+/// How many pupils of a scope (a fair, a school, a year group) have
+/// reached the lines schools report against: at least one encounter under
+/// each benchmark, and the [`ENCOUNTER_GOAL`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reach {
+    /// Pupils with at least one encounter with an employer (benchmark 5).
+    pub pupils_with_bm5: u64,
+    /// Pupils with at least one encounter with further or higher education
+    /// (benchmark 7).
+    pub pupils_with_bm7: u64,
+    /// Pupils with at least [`ENCOUNTER_GOAL`] encounters.
+    pub pupils_at_goal: u64,
+}
+
+impl AddAssign for Reach {
+    fn add_assign(&mut self, other: Self) {
+        self.pupils_with_bm5 += other.pupils_with_bm5;
+        self.pupils_with_bm7 += other.pupils_with_bm7;
+        self.pupils_at_goal += other.pupils_at_goal;
+    }
+}
+
+/// One pupil's encounters so far, by benchmark.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PupilEncounters {
+    pub bm5: u64,
+    pub bm7: u64,
+}
+
+impl PupilEncounters {
+    /// The pupil's encounters after a new one under `benchmark`.
+    pub fn with(self, benchmark: Benchmark) -> Self {
+        match benchmark {
+            Benchmark::Employers => Self {
+                bm5: self.bm5 + 1,
+                ..self
+            },
+            Benchmark::FurtherAndHigherEducation => Self {
+                bm7: self.bm7 + 1,
+                ..self
+            },
+        }
+    }
+
+    /// Which lines a pupil with these encounters has reached: each counts 0
+    /// or 1.
+    pub fn reach(self) -> Reach {
+        Reach {
+            pupils_with_bm5: u64::from(self.bm5 > 0),
+            pupils_with_bm7: u64::from(self.bm7 > 0),
+            pupils_at_goal: u64::from(self.bm5 + self.bm7 >= ENCOUNTER_GOAL),
+        }
+    }
+}
+
+/// How a scope's reach changes when a pupil who had `before` has a new
+/// encounter under `benchmark`: a line the pupil crosses now counts them.
+pub fn reach_change(before: PupilEncounters, benchmark: Benchmark) -> Reach {
+    let (was, now) = (before.reach(), before.with(benchmark).reach());
+    Reach {
+        pupils_with_bm5: now.pupils_with_bm5 - was.pupils_with_bm5,
+        pupils_with_bm7: now.pupils_with_bm7 - was.pupils_with_bm7,
+        pupils_at_goal: now.pupils_at_goal - was.pupils_at_goal,
+    }
+}
+
 /// What pupils did at one stand, by kind of interaction: the detail an
 /// exhibitor sees beside their encounters.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -214,6 +280,40 @@ mod tests {
                 encounters_bm7: 1
             }
         );
+    }
+
+    #[test]
+    fn a_pupil_counts_towards_each_line_once_as_they_cross_it() {
+        let mut had = PupilEncounters::default();
+        let mut reach = Reach::default();
+        for benchmark in [
+            Benchmark::FurtherAndHigherEducation,
+            Benchmark::FurtherAndHigherEducation,
+            Benchmark::Employers,
+            Benchmark::Employers,
+            Benchmark::Employers,
+        ] {
+            reach += reach_change(had, benchmark);
+            had = had.with(benchmark);
+            assert_eq!(reach, had.reach(), "the running sum is the pupil's reach");
+        }
+        assert_eq!(
+            reach,
+            Reach {
+                pupils_with_bm5: 1,
+                pupils_with_bm7: 1,
+                pupils_at_goal: 1
+            }
+        );
+        assert_eq!(had, PupilEncounters { bm5: 3, bm7: 2 });
+    }
+
+    #[test]
+    fn the_goal_is_crossed_by_the_fourth_encounter_not_the_third() {
+        let three = PupilEncounters { bm5: 3, bm7: 0 };
+        assert_eq!(reach_change(three, Benchmark::Employers).pupils_at_goal, 1);
+        let two = PupilEncounters { bm5: 1, bm7: 1 };
+        assert_eq!(reach_change(two, Benchmark::Employers), Reach::default());
     }
 
     #[test]

@@ -16,6 +16,16 @@ async fn a_small_fair_replayed_with_retries_reconciles_exactly_with_the_exports(
         .expect("seed the demo fair");
     let fair = FairId::parse(demo::DEMO_FAIR).expect("id");
     let plan = plan(7, &summary.schools, &summary.stands, 300, 1_500);
+    // Five interactions a pupil on average: some pupils reach four
+    // encounters and some do not, so that line is tested both ways.
+    let fair_wide = plan.expected.schools.values();
+    let (joined, with_four): (u64, u64) = fair_wide.fold((0, 0), |(j, f), school| {
+        (j + school.joined, f + school.with_four)
+    });
+    assert!(
+        0 < with_four && with_four < joined,
+        "{with_four} of {joined}"
+    );
 
     let tokens = join_all(&app.http, &app.address, &fair, &plan, 16)
         .await

@@ -25,9 +25,9 @@ async fn the_organisers_csv_exports_show_the_visit_and_the_download() {
     assert_eq!(
         lines,
         [
-            "school_id,school_name,pupils_joined,pupils_attended,interactions,encounters,encounters_bm5,encounters_bm7",
-            "minehead,Minehead School,1,1,2,1,1,0",
-            "watchet,Watchet Academy,0,0,0,0,0,0",
+            "school_id,school_name,pupils_joined,pupils_attended,interactions,encounters,encounters_bm5,encounters_bm7,pupils_with_bm5_encounter,pupils_with_bm7_encounter,pupils_with_4_or_more_encounters",
+            "minehead,Minehead School,1,1,2,1,1,0,1,0,0",
+            "watchet,Watchet Academy,0,0,0,0,0,0,0,0,0",
         ]
     );
 
@@ -61,10 +61,10 @@ async fn the_organisers_csv_exports_show_the_visit_and_the_download() {
     let lines: Vec<&str> = years.lines().collect();
     assert_eq!(lines.len(), 8, "a header and years 7 to 13: {years}");
     assert!(
-        lines.contains(&"9,1,1,2,1,1,0"),
+        lines.contains(&"9,1,1,2,1,1,0,1,0,0"),
         "the Year 9 pupil's visit and download: {years}"
     );
-    assert!(lines.contains(&"7,0,0,0,0,0,0"), "{years}");
+    assert!(lines.contains(&"7,0,0,0,0,0,0,0,0,0"), "{years}");
 }
 
 #[tokio::test]
@@ -297,4 +297,66 @@ async fn every_export_reads_the_same_as_xlsx_as_as_csv_and_text_never_becomes_a_
         )
         .await;
     assert_eq!(not_theirs.status(), 404);
+}
+
+#[tokio::test]
+async fn the_report_counts_pupils_by_the_lines_they_reach_and_interactions_by_hour() {
+    let app = spawn_app().await;
+    let before = time::OffsetDateTime::now_utc();
+    let both = app.join_ok().await;
+    for interaction in [
+        TestApp::visit(EMPLOYER),
+        TestApp::visit(EMPLOYER),
+        TestApp::visit(COLLEGE),
+        TestApp::download(EMPLOYER, PROSPECTUS),
+    ] {
+        assert_eq!(app.record(&both.token, &interaction).await.status(), 201);
+    }
+    let employer_only = app.join_ok().await;
+    app.record(&employer_only.token, &TestApp::visit(EMPLOYER))
+        .await;
+    let after = time::OffsetDateTime::now_utc();
+
+    let report = app.report().await;
+    let reach = shared::encounter::Reach {
+        pupils_with_bm5: 2,
+        pupils_with_bm7: 1,
+        pupils_at_goal: 0,
+    };
+    assert_eq!(report.reach, reach);
+    let minehead = report
+        .schools
+        .iter()
+        .find(|s| s.school.as_str() == "minehead")
+        .expect("minehead");
+    assert_eq!(minehead.reach, reach);
+    let year_9 = report
+        .year_groups
+        .iter()
+        .find(|y| y.year_group.get() == 9)
+        .expect("year 9");
+    assert_eq!(year_9.reach, reach);
+
+    let acme = report
+        .exhibitors
+        .iter()
+        .find(|e| e.stand.as_str() == EMPLOYER)
+        .expect("acme");
+    assert_eq!(
+        (acme.activity.visits, acme.activity.prospectus_downloads),
+        (3, 1)
+    );
+
+    // All five interactions fall in the hour (or the two hours, if the
+    // clock turned) the test ran in.
+    let counted: u64 = report
+        .interactions_by_hour
+        .iter()
+        .map(|h| h.interactions)
+        .sum();
+    assert_eq!(counted, 5);
+    for hour in &report.interactions_by_hour {
+        assert_eq!((hour.starts_at.minute(), hour.starts_at.second()), (0, 0));
+        assert!(hour.starts_at > before - time::Duration::hours(1) && hour.starts_at <= after);
+    }
 }

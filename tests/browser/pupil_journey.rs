@@ -133,11 +133,16 @@ async fn a_pupil_takes_part_in_the_whole_fair_and_the_exports_count_exactly_that
 
     // The organiser's exports show exactly what this pupil did: 10
     // interactions (visit, download, 4 video marks, question, 3 stages), an
-    // encounter with the employer (BM5) and one with the college (BM7).
-    let schools =
-        export_once_it_has(&app, "schools", "minehead,Minehead School,1,1,10,2,1,1").await;
+    // encounter with the employer (BM5) and one with the college (BM7), so
+    // one pupil with each, and none yet with four.
+    let schools = export_once_it_has(
+        &app,
+        "schools",
+        "minehead,Minehead School,1,1,10,2,1,1,1,1,0",
+    )
+    .await;
     assert!(
-        schools.contains("watchet,Watchet Academy,0,0,0,0,0,0"),
+        schools.contains("watchet,Watchet Academy,0,0,0,0,0,0,0,0,0"),
         "{schools}"
     );
     let exhibitors = export_once_it_has(
@@ -150,13 +155,13 @@ async fn a_pupil_takes_part_in_the_whole_fair_and_the_exports_count_exactly_that
         exhibitors.contains("exmoor-college,Exmoor College,college,BM7,1,1"),
         "{exhibitors}"
     );
-    let years = export_once_it_has(&app, "year-groups", "9,1,1,10,2,1,1").await;
+    let years = export_once_it_has(&app, "year-groups", "9,1,1,10,2,1,1,1,1,0").await;
     assert!(
         years
             .lines()
             .skip(1)
             .filter(|line| !line.starts_with("9,"))
-            .all(|line| line.ends_with(",0,0,0,0,0,0")),
+            .all(|line| line.ends_with(",0,0,0,0,0,0,0,0,0")),
         "only year 9 took part:\n{years}"
     );
     let pupils = export_once_it_has(&app, "pupils", &pupil).await;

@@ -23,6 +23,11 @@ pub struct SchoolRow {
     pub encounters: u64,
     pub bm5: u64,
     pub bm7: u64,
+    /// Pupils with at least one BM5 encounter, at least one BM7 encounter,
+    /// and at least four encounters.
+    pub with_bm5: u64,
+    pub with_bm7: u64,
+    pub with_four: u64,
 }
 
 /// Totals for one stand, as the exhibitors export has them.
@@ -210,12 +215,21 @@ fn expected_totals(
         met.sort();
         let employers = met.iter().filter(|s| employer.contains(*s)).count() as u64;
         let names: Vec<&str> = met.iter().map(|s| by_id[*s].name.as_str()).collect();
+        let bm7 = met.len() as u64 - employers;
+        for totals in [
+            expected.schools.entry(school.to_string()).or_default(),
+            expected.years.entry(join.year_group).or_default(),
+        ] {
+            totals.with_bm5 += u64::from(employers > 0);
+            totals.with_bm7 += u64::from(bm7 > 0);
+            totals.with_four += u64::from(met.len() >= 4);
+        }
         let row = PupilRow {
             school: school.to_string(),
             year_group: join.year_group,
             encounters: met.len() as u64,
             bm5: employers,
-            bm7: met.len() as u64 - employers,
+            bm7,
             exhibitors_met: names.join("; "),
         };
         *expected.pupils.entry(row).or_default() += 1;
@@ -416,6 +430,9 @@ pub async fn exported(
             encounters: n(5)?,
             bm5: n(6)?,
             bm7: n(7)?,
+            with_bm5: n(8)?,
+            with_bm7: n(9)?,
+            with_four: n(10)?,
         };
         if totals != SchoolRow::default() {
             exported.schools.insert(row[0].clone(), totals);
@@ -430,6 +447,9 @@ pub async fn exported(
             encounters: n(4)?,
             bm5: n(5)?,
             bm7: n(6)?,
+            with_bm5: n(7)?,
+            with_bm7: n(8)?,
+            with_four: n(9)?,
         };
         if totals != SchoolRow::default() {
             exported

@@ -7,7 +7,7 @@ use crate::state::AppState;
 use crate::store::RosterEntry;
 use futures::{Stream, StreamExt, TryStreamExt, future};
 use shared::api::{
-    ExhibitorTotals, FairReport, Figure, SchoolTotals, StandFigures, YearGroupTotals,
+    ExhibitorTotals, FairReport, Figure, HourCount, SchoolTotals, StandFigures, YearGroupTotals,
 };
 use shared::domain::{Benchmark, FairId, Name, SchoolId, StandId, YearGroup};
 use std::collections::HashMap;
@@ -42,6 +42,7 @@ pub async fn fair_report(state: &AppState, fair: &FairId) -> Result<FairReport, 
                 name: school.name,
                 pupils_joined: counted.pupils_joined,
                 totals: counted.tally,
+                reach: counted.reach,
             }
         })
         .collect();
@@ -54,6 +55,7 @@ pub async fn fair_report(state: &AppState, fair: &FairId) -> Result<FairReport, 
                 name: stand.name,
                 kind: stand.kind,
                 totals: counted.tally,
+                activity: counted.activity,
             }
         })
         .collect();
@@ -69,7 +71,16 @@ pub async fn fair_report(state: &AppState, fair: &FairId) -> Result<FairReport, 
                 year_group,
                 pupils_joined: counted.pupils_joined,
                 totals: counted.tally,
+                reach: counted.reach,
             }
+        })
+        .collect();
+    let interactions_by_hour = totals
+        .by_hour
+        .iter()
+        .map(|(starts_at, interactions)| HourCount {
+            starts_at: *starts_at,
+            interactions: *interactions,
         })
         .collect();
     Ok(FairReport {
@@ -77,8 +88,10 @@ pub async fn fair_report(state: &AppState, fair: &FairId) -> Result<FairReport, 
         fair: fair.clone(),
         pupils_joined: totals.fair.pupils_joined,
         totals: totals.fair.tally,
+        reach: totals.fair.reach,
         schools,
         exhibitors,
+        interactions_by_hour,
     })
 }
 

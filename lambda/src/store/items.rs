@@ -12,7 +12,7 @@ use shared::domain::{
     InteractionKind, JoinCode, Name, Opportunity, ProspectusId, PupilId, ResumeCode, SchoolId,
     StandId, StandLink, Urn, YearGroup,
 };
-use shared::encounter::{StandActivity, Tally};
+use shared::encounter::{Reach, StandActivity, Tally};
 use std::collections::HashMap;
 use time::OffsetDateTime;
 
@@ -223,6 +223,14 @@ pub struct PupilItem {
     /// Interactions recorded so far; every new interaction's transaction
     /// checks and bumps it, which orders a pupil's interactions.
     pub interactions: u64,
+    /// Encounters so far with employers (benchmark 5), kept beside
+    /// `interactions` by the same transactions, so the totals can count the
+    /// pupil once as they cross each line (see `shared::encounter::Reach`).
+    #[serde(default)]
+    pub encounters_bm5: u64,
+    /// And with further and higher education (benchmark 7).
+    #[serde(default)]
+    pub encounters_bm7: u64,
     pub roster_pk: String,
     pub roster_sk: String,
 }
@@ -238,6 +246,8 @@ impl PupilItem {
             joined_at: pupil.joined_at,
             resume_code: pupil.resume_code.clone(),
             interactions: 0,
+            encounters_bm5: 0,
+            encounters_bm7: 0,
             roster_pk: keys::roster_pk(fair, keys::shard_of(&pupil.id)),
             roster_sk: keys::roster_pupil_sk(&pupil.id),
         }
@@ -337,9 +347,24 @@ pub struct TotalsItem {
     pub watched_100: u64,
     #[serde(default)]
     pub questions: u64,
+    // Pupils by the lines they have reached; fair, school and year scopes.
+    #[serde(default)]
+    pub pupils_with_bm5: u64,
+    #[serde(default)]
+    pub pupils_with_bm7: u64,
+    #[serde(default)]
+    pub pupils_at_goal: u64,
 }
 
 impl TotalsItem {
+    pub fn reach(&self) -> Reach {
+        Reach {
+            pupils_with_bm5: self.pupils_with_bm5,
+            pupils_with_bm7: self.pupils_with_bm7,
+            pupils_at_goal: self.pupils_at_goal,
+        }
+    }
+
     pub fn tally(&self) -> Tally {
         Tally {
             pupils_attended: self.pupils_attended,
@@ -377,6 +402,16 @@ pub fn activity_fields(change: &StandActivity) -> [(&'static str, u64); 7] {
         ("watched_75", w75),
         ("watched_100", w100),
         ("questions", change.questions),
+    ]
+}
+
+/// The attribute names and amounts an `ADD` applies for a change in reach;
+/// the names are those of [`TotalsItem`].
+pub fn reach_fields(change: &Reach) -> [(&'static str, u64); 3] {
+    [
+        ("pupils_with_bm5", change.pupils_with_bm5),
+        ("pupils_with_bm7", change.pupils_with_bm7),
+        ("pupils_at_goal", change.pupils_at_goal),
     ]
 }
 

@@ -52,6 +52,7 @@ pub const CHALLENGE_SK: &str = "CHALLENGE";
 pub const SCHOOL_PREFIX: &str = "SCHOOL#";
 pub const STAND_PREFIX: &str = "STAND#";
 pub const YEAR_PREFIX: &str = "YEAR#";
+pub const DAY_PREFIX: &str = "DAY#";
 pub const ENCOUNTER_PREFIX: &str = "ENC#";
 pub const QUESTION_PREFIX: &str = "Q#";
 

@@ -12,7 +12,10 @@
 //!    question, only while the pupil has asked fewer than
 //!    [`QUESTIONS_PER_STAND`] there);
 //! 3. add the change to the fair's, the school's, the year group's and the
-//!    stand's totals in the pupil's shard;
+//!    stand's totals, and to the hour's count of interactions, in the
+//!    pupil's shard (a new encounter also bumps the pupil's count under its
+//!    benchmark in step 1, so the totals count each pupil once as they
+//!    reach one encounter of each benchmark and the goal of four);
 //! 4. for a question, put it in the stand's questions for the exhibitor;
 //! 5. for a challenge stage, mark the stage completed on the pupil's answers.
 //!
@@ -28,14 +31,16 @@ use super::items::{
 };
 use super::questions::QuestionItem;
 use super::table::build_error;
-use super::totals::{school_scope, stand_scope, year_scope};
+use super::totals::{hour_scope, school_scope, stand_scope, year_scope};
 use super::{Store, StoreError, keys};
 use crate::model::Question;
 use aws_sdk_dynamodb::types::{AttributeValue, ReturnConsumedCapacity, TransactWriteItem, Update};
 use rand::Rng;
 use shared::api::{QUESTIONS_PER_STAND, QuestionState};
 use shared::domain::{Benchmark, FairId, InteractionId, InteractionKind, PupilId, StandId};
-use shared::encounter::{Novelty, StandActivity, Tally, tally_change};
+use shared::encounter::{
+    Novelty, PupilEncounters, Reach, StandActivity, Tally, reach_change, tally_change,
+};
 use std::time::Duration;
 use thiserror::Error;
 use time::OffsetDateTime;
@@ -120,13 +125,22 @@ impl Store {
             first_with_exhibitor: encounter.is_none(),
         };
         let change = tally_change(novelty, interaction.benchmark);
+        let before = PupilEncounters {
+            bm5: pupil.encounters_bm5,
+            bm7: pupil.encounters_bm7,
+        };
+        let reach = if novelty.first_with_exhibitor {
+            reach_change(before, interaction.benchmark)
+        } else {
+            Reach::default()
+        };
 
         let mut steps = vec![
             self.put_interaction(&pupil_pk, interaction, novelty.first_with_exhibitor)?,
-            self.bump_pupil(&pupil_pk, pupil.interactions)?,
+            self.bump_pupil(&pupil_pk, pupil.interactions, &change)?,
             self.count_encounter(fair, pupil_id, interaction, novelty.first_with_exhibitor)?,
         ];
-        steps.extend(self.totals_steps(fair, &pupil, interaction, &change)?);
+        steps.extend(self.totals_steps(fair, &pupil, interaction, &change, &reach)?);
         if let InteractionKind::Question { text } = &interaction.kind {
             let question = Question {
                 id: interaction.id,
@@ -202,14 +216,29 @@ impl Store {
         self.put_if_absent(to_item(&item)?)
     }
 
-    fn bump_pupil(&self, pupil_pk: &str, seen: u64) -> Result<TransactWriteItem, StoreError> {
+    fn bump_pupil(
+        &self,
+        pupil_pk: &str,
+        seen: u64,
+        change: &Tally,
+    ) -> Result<TransactWriteItem, StoreError> {
         let update = Update::builder()
             .table_name(&self.table)
             .set_key(Some(key(pupil_pk.to_owned(), keys::PUPIL_SK)))
-            .update_expression("SET interactions = :next")
+            .update_expression(
+                "SET interactions = :next ADD encounters_bm5 :bm5, encounters_bm7 :bm7",
+            )
             .condition_expression("interactions = :seen")
             .expression_attribute_values(":seen", AttributeValue::N(seen.to_string()))
             .expression_attribute_values(":next", AttributeValue::N((seen + 1).to_string()))
+            .expression_attribute_values(
+                ":bm5",
+                AttributeValue::N(change.encounters_bm5.to_string()),
+            )
+            .expression_attribute_values(
+                ":bm7",
+                AttributeValue::N(change.encounters_bm7.to_string()),
+            )
             .build()
             .map_err(build_error)?;
         Ok(TransactWriteItem::builder().update(update).build())
@@ -260,9 +289,11 @@ impl Store {
         pupil: &PupilItem,
         interaction: &NewInteraction,
         change: &Tally,
+        reach: &Reach,
     ) -> Result<Vec<TransactWriteItem>, StoreError> {
         let pk = keys::totals_pk(fair, keys::shard_of(&pupil.id));
-        let everything = super::items::tally_fields(change);
+        let mut everything = super::items::tally_fields(change).to_vec();
+        everything.extend(super::items::reach_fields(reach));
         // Per stand, "pupils attended" would mean nothing: encounters already
         // count the distinct pupils who met the exhibitor. Stands also count
         // what was done, by kind, for the exhibitor's figures.
@@ -272,11 +303,13 @@ impl Store {
         ];
         stand_fields.extend(activity_fields(&StandActivity::of(&interaction.kind)));
         let stand = &interaction.stand;
+        let (day, hour) = hour_scope(interaction.at);
         let steps = [
             self.add_to_totals(&pk, keys::FAIR_SK.to_owned(), &everything)?,
             self.add_to_totals(&pk, school_scope(&pupil.school), &everything)?,
             self.add_to_totals(&pk, year_scope(pupil.year_group), &everything)?,
             self.add_to_totals(&pk, stand_scope(stand), &stand_fields)?,
+            self.add_to_totals(&pk, day, &[(hour, 1)])?,
         ];
         Ok(steps.into_iter().flatten().collect())
     }

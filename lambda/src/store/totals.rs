@@ -1,6 +1,7 @@
-//! The running totals: one item per scope (fair, school, stand) in each of
-//! the fair's shards. Writers add to their pupil's shard inside the same
-//! transaction as the record they count; readers query every shard and sum.
+//! The running totals: one item per scope (fair, school, year group, stand)
+//! and one per day of interactions by hour, in each of the fair's shards.
+//! Writers add to their pupil's shard inside the same transaction as the
+//! record they count; readers query every shard and sum.
 
 use super::items::{TotalsItem, from_item, key};
 use super::table::build_error;
@@ -8,8 +9,9 @@ use super::{Store, StoreError, keys};
 use aws_sdk_dynamodb::types::{AttributeValue, TransactWriteItem, Update};
 use futures::future::try_join_all;
 use shared::domain::{FairId, SchoolId, StandId, YearGroup};
-use shared::encounter::{StandActivity, Tally};
+use shared::encounter::{Reach, StandActivity, Tally};
 use std::collections::BTreeMap;
+use time::{OffsetDateTime, Time};
 
 /// What a totals scope has counted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -18,6 +20,8 @@ pub struct ScopeTotals {
     pub tally: Tally,
     /// Counted for stands only.
     pub activity: StandActivity,
+    /// Counted for the fair, schools and year groups, not stands.
+    pub reach: Reach,
 }
 
 impl ScopeTotals {
@@ -25,6 +29,7 @@ impl ScopeTotals {
         self.pupils_joined += item.pupils_joined;
         self.tally += item.tally();
         self.activity += item.activity();
+        self.reach += item.reach();
     }
 }
 
@@ -35,6 +40,24 @@ pub struct FairTotals {
     pub schools: BTreeMap<SchoolId, ScopeTotals>,
     pub stands: BTreeMap<StandId, ScopeTotals>,
     pub year_groups: BTreeMap<YearGroup, ScopeTotals>,
+    /// Interactions in each clock hour (UTC) that had any, by its start.
+    pub by_hour: BTreeMap<OffsetDateTime, u64>,
+}
+
+/// The attribute of a day's item that counts one hour's interactions.
+const HOURS: [&str; 24] = [
+    "h00", "h01", "h02", "h03", "h04", "h05", "h06", "h07", "h08", "h09", "h10", "h11", "h12",
+    "h13", "h14", "h15", "h16", "h17", "h18", "h19", "h20", "h21", "h22", "h23",
+];
+
+/// The day's totals item and the attribute counting the hour of `at`:
+/// a day's hours share one small item, so a fair of many days keeps few.
+pub(super) fn hour_scope(at: OffsetDateTime) -> (String, &'static str) {
+    let at = at.to_offset(time::UtcOffset::UTC);
+    (
+        format!("{}{}", keys::DAY_PREFIX, at.date()),
+        HOURS[usize::from(at.hour())],
+    )
 }
 
 pub(super) fn school_scope(school: &SchoolId) -> String {
@@ -87,6 +110,12 @@ impl Store {
             .map(|shard| self.query_prefix(keys::totals_pk(fair, shard), ""));
         let mut totals = FairTotals::default();
         for item in try_join_all(shards).await?.into_iter().flatten() {
+            if let Some(AttributeValue::S(sk)) = item.get("sk")
+                && let Some(day) = sk.strip_prefix(keys::DAY_PREFIX)
+            {
+                add_day(&mut totals, day, &item)?;
+                continue;
+            }
             let item: TotalsItem = from_item::<TotalsItem>(item)?;
             add_item(&mut totals, &item)?;
         }
@@ -113,6 +142,32 @@ fn add_item(totals: &mut FairTotals, item: &TotalsItem) -> Result<(), StoreError
         totals.stands.entry(stand).or_default().add(item);
     } else {
         return Err(unreadable());
+    }
+    Ok(())
+}
+
+/// Adds a day item's hourly counts to `totals.by_hour`.
+fn add_day(
+    totals: &mut FairTotals,
+    day: &str,
+    item: &super::items::Item,
+) -> Result<(), StoreError> {
+    let unreadable = || StoreError::Mapping(format!("unreadable day of totals {day:?}"));
+    let date = time::Date::parse(day, &time::format_description::well_known::Iso8601::DATE)
+        .map_err(|_| unreadable())?;
+    for (hour, name) in (0u8..).zip(HOURS) {
+        let Some(count) = item.get(name) else {
+            continue;
+        };
+        let count: u64 = count
+            .as_n()
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .ok_or_else(unreadable)?;
+        let start = date
+            .with_time(Time::from_hms(hour, 0, 0).map_err(|_| unreadable())?)
+            .assume_utc();
+        *totals.by_hour.entry(start).or_default() += count;
     }
     Ok(())
 }

@@ -34,7 +34,7 @@ pub use pupil::{
 pub use question::{
     AnswerDetails, AnswerRequest, InboxQuestion, QUESTIONS_PER_STAND, QuestionState, StandQuestion,
 };
-pub use report::{ExhibitorTotals, FairReport, SchoolTotals, YearGroupTotals};
+pub use report::{ExhibitorTotals, FairReport, HourCount, SchoolTotals, YearGroupTotals};
 pub use schools::{
     LeaderLink, MAX_IMPORTED_SCHOOLS, NewSchool, NewSchoolDetails, NewSchoolError, SchoolView,
 };
