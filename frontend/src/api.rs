@@ -332,12 +332,59 @@ pub async fn export(
     token: &str,
     export: Export,
     format: FileFormat,
+    progress: impl Fn(Received),
 ) -> Result<Vec<u8>, ApiClientError> {
-    file(
-        &fair_url(fair, &format!("/exports/{}", export.file(format))),
-        token,
-    )
-    .await
+    let url = fair_url(fair, &format!("/exports/{}", export.file(format)));
+    let response = send(bearer(Request::get(&url), token).build()).await?;
+    read_with_progress(response, progress).await
+}
+
+/// How much of a download has arrived.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Received {
+    pub bytes: u64,
+    /// The whole size, when the server said it (a streamed file has none).
+    pub total: Option<u64>,
+    /// Line ends so far: a CSV file's rows, header included.
+    pub lines: u64,
+}
+
+/// The response's body, read piece by piece as it arrives, telling
+/// `progress` after each piece, so a large export shows how far it has got.
+async fn read_with_progress(
+    response: Response,
+    progress: impl Fn(Received),
+) -> Result<Vec<u8>, ApiClientError> {
+    use wasm_bindgen::JsCast;
+    let failed = |error: wasm_bindgen::JsValue| ApiClientError::Network(format!("{error:?}"));
+    let total = response
+        .headers()
+        .get("content-length")
+        .and_then(|length| length.parse().ok());
+    let Some(body) = response.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes = Vec::new();
+    let mut received = Received {
+        total,
+        ..Received::default()
+    };
+    loop {
+        let piece = wasm_bindgen_futures::JsFuture::from(reader.read())
+            .await
+            .map_err(failed)?;
+        let done = js_sys::Reflect::get(&piece, &"done".into()).map_err(failed)?;
+        if done.as_bool().unwrap_or(true) {
+            return Ok(bytes);
+        }
+        let value = js_sys::Reflect::get(&piece, &"value".into()).map_err(failed)?;
+        let piece = js_sys::Uint8Array::new(&value).to_vec();
+        received.bytes += piece.len() as u64;
+        received.lines += piece.iter().filter(|b| **b == b'\n').count() as u64;
+        bytes.extend_from_slice(&piece);
+        progress(received);
+    }
 }
 
 /// `GET /api/fairs/{fair}/schools`: every school, with its join code.

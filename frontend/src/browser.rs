@@ -229,3 +229,21 @@ pub fn format_date_time(at: OffsetDateTime) -> String {
     let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
     String::from(date.to_locale_string("en-GB", &options))
 }
+
+/// A short date, with the time if `with_time`, in the reader's own time
+/// zone, e.g. "Tue 09:00" or "Tue 24 Nov", for a chart's axis.
+pub fn format_short(at: OffsetDateTime, with_time: bool) -> String {
+    let options = js_sys::Object::new();
+    let set = |key: &str, value: &str| {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    };
+    set("weekday", "short");
+    if with_time {
+        set("hour", "2-digit");
+        set("minute", "2-digit");
+    } else {
+        set("day", "numeric");
+        set("month", "short");
+    }
+    String::from(js_date(at).to_locale_string("en-GB", &options))
+}

@@ -17,7 +17,13 @@ use leptos_router::path;
 /// What every screen has: a skip link, the site header, and the routed
 /// screen in `main`.
 #[component]
-fn Shell(children: Children) -> impl IntoView {
+fn Shell(
+    /// Wider pages, for the tables of the people who run the fair; pupils'
+    /// pages keep a short line for reading.
+    #[prop(optional)]
+    wide: bool,
+    children: Children,
+) -> impl IntoView {
     view! {
         <Router>
             // rel="external" lets the browser follow the fragment itself, so
@@ -28,7 +34,7 @@ fn Shell(children: Children) -> impl IntoView {
             <header class="site-header">
                 <p class="brand">"Careers fair"</p>
             </header>
-            <main id="main" tabindex="-1">
+            <main id="main" tabindex="-1" class:wide=wide>
                 {children()}
             </main>
         </Router>
@@ -60,7 +66,7 @@ pub fn PupilApp() -> impl IntoView {
 #[component]
 pub fn StaffApp() -> impl IntoView {
     view! {
-        <Shell>
+        <Shell wide=true>
             <Routes fallback=pages::NotFound>
                 <Route path=path!("/fairs/:fair/organiser") view=pages::OrganiserPage />
                 <Route path=path!("/fairs/:fair/exhibitor") view=pages::ExhibitorPage />

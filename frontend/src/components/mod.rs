@@ -1,6 +1,6 @@
 //! Pieces used on more than one screen.
 
-mod bar_chart;
+mod charts;
 mod csv_import;
 mod feedback;
 mod interest_picker;
@@ -11,7 +11,7 @@ mod stand_card;
 mod tally;
 mod text_field;
 
-pub use bar_chart::BarChart;
+pub use charts::{BarChart, TimeChart};
 pub use csv_import::{CsvImport, SendFile, counted};
 pub use feedback::{ErrorList, Loading, NeedsJoin};
 pub use interest_picker::InterestPicker;

@@ -8,10 +8,11 @@ use super::challenge_editor::ChallengeEditor;
 use super::fair_details::{DetailsPanel, NewFairPanel};
 use super::schools_editor::SchoolsEditor;
 use super::{BadLink, sentence, use_fair};
-use crate::api::{self, Export, FileFormat};
+use crate::api::{self, Export, FileFormat, Received};
 use crate::browser;
 use crate::components::{
-    BarChart, CsvImport, Fetched, InviteLink, ScrollTable, SendFile, TallyFigures, counted,
+    BarChart, CsvImport, Fetched, InviteLink, ScrollTable, SendFile, TallyFigures, TimeChart,
+    counted,
 };
 use crate::session::{self, LinkRole};
 use leptos::ev::SubmitEvent;
@@ -22,6 +23,7 @@ use shared::api::{
     StandReadiness,
 };
 use shared::domain::{FairId, FairStatus, PupilId};
+use shared::encounter::{ENCOUNTER_GOAL, Reach};
 use std::rc::Rc;
 
 /// The organiser's view of the fair in the address.
@@ -403,19 +405,37 @@ fn Exports(
 ) -> impl IntoView {
     let status = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
+    let received = RwSignal::new(None::<Received>);
     let fetch = move |export: Export, format: FileFormat| {
         let (fair, token) = (fair.clone(), token.clone());
         move |_| {
             let (fair, token) = (fair.clone(), token.clone());
             busy.set(true);
             status.set("Preparing the download…".to_owned());
+            received.set(Some(Received::default()));
             spawn_local(async move {
-                let fetched = api::export(&fair, &token, export, format).await;
+                let progress = move |so_far: Received| {
+                    status.try_set(progress_message(so_far, format));
+                    received.try_set(Some(so_far));
+                };
+                let fetched = api::export(&fair, &token, export, format, progress).await;
                 let message = api::save_file(&export.file_name(&fair, format), format, fetched);
                 status.try_set(message);
+                received.try_set(None);
                 busy.try_set(false);
             });
         }
+    };
+    // A bar that fills when the size is known, and moves without a value
+    // (the browser's "still working" bar) when it is streamed.
+    let bar = move || {
+        received.get().map(|so_far| {
+            let (value, max) = match so_far.total {
+                Some(total) if total > 0 => (Some(so_far.bytes.to_string()), total.to_string()),
+                _ => (None, "1".to_owned()),
+            };
+            view! { <progress id="export-progress" value=value max=max aria-label="Download progress"></progress> }
+        })
     };
     let buttons = Export::ALL
         .iter()
@@ -443,8 +463,26 @@ fn Exports(
             <h2 id="exports-heading">"Exports"</h2>
             <p class="hint">"Each as CSV, or as an Excel workbook for schools' own records."</p>
             <p class="actions">{buttons}</p>
+            {bar}
             <p id="export-status" class="status" role="status">{move || status.get()}</p>
         </section>
+    }
+}
+
+/// What has arrived of a download so far, in words.
+fn progress_message(so_far: Received, format: FileFormat) -> String {
+    let kb = |bytes: u64| bytes.div_ceil(1024);
+    let size = match so_far.total {
+        Some(total) => format!("{} KB of {} KB", kb(so_far.bytes), kb(total)),
+        None => format!("{} KB", kb(so_far.bytes)),
+    };
+    match format {
+        // The header is a line too.
+        FileFormat::Csv => format!(
+            "Downloading: {} rows so far ({size}).",
+            so_far.lines.saturating_sub(1)
+        ),
+        FileFormat::Xlsx => format!("Downloading: {size}."),
     }
 }
 
@@ -470,6 +508,24 @@ fn tally_headers() -> impl IntoView {
     }
 }
 
+/// `part` as a whole percentage of `whole` ("—" when there is no whole).
+fn percent(part: u64, whole: u64) -> String {
+    if whole == 0 {
+        return "—".to_owned();
+    }
+    // Counts are far below 2^52, so the conversions are exact.
+    format!("{:.0}%", 100.0 * part as f64 / whole as f64)
+}
+
+/// The percentages of a scope's pupils at each line, as table cells.
+fn reach_cells(reach: Reach, pupils_joined: u64) -> impl IntoView {
+    view! {
+        <td class="number">{percent(reach.pupils_with_bm5, pupils_joined)}</td>
+        <td class="number">{percent(reach.pupils_with_bm7, pupils_joined)}</td>
+        <td class="number">{percent(reach.pupils_at_goal, pupils_joined)}</td>
+    }
+}
+
 /// The fair's totals and the per-school and per-exhibitor tables.
 #[component]
 fn ReportView(
@@ -485,6 +541,7 @@ fn ReportView(
                     <th scope="row">{school.name.to_string()}</th>
                     <td class="number">{school.pupils_joined}</td>
                     {tally_cells(school.totals)}
+                    {reach_cells(school.reach, school.pupils_joined)}
                 </tr>
             }
         })
@@ -503,16 +560,37 @@ fn ReportView(
                     <th scope="row">{exhibitor.name.to_string()}</th>
                     <td>{exhibitor.kind.label()}</td>
                     <td>{exhibitor.kind.benchmark().code()}</td>
+                    <td class="number">{exhibitor.activity.visits}</td>
+                    <td class="number">{exhibitor.activity.prospectus_downloads}</td>
                     <td class="number">{exhibitor.totals.interactions}</td>
                     <td class="number">{exhibitor.totals.encounters}</td>
                 </tr>
             }
         })
         .collect_view();
+    let joined = report.pupils_joined;
+    let reach = report.reach;
+    let reached = move |count: u64| format!("{count} ({})", percent(count, joined));
     view! {
         <h2>"Totals"</h2>
         <TallyFigures tally=report.totals pupils_joined=report.pupils_joined />
+        <dl class="figures" id="reach-figures">
+            <div>
+                <dt>"Pupils with a BM5 encounter"</dt>
+                <dd data-testid="with-bm5">{reached(reach.pupils_with_bm5)}</dd>
+            </div>
+            <div>
+                <dt>"Pupils with a BM7 encounter"</dt>
+                <dd data-testid="with-bm7">{reached(reach.pupils_with_bm7)}</dd>
+            </div>
+            <div>
+                <dt>{format!("Pupils with {ENCOUNTER_GOAL} or more encounters")}</dt>
+                <dd data-testid="at-goal">{reached(reach.pupils_at_goal)}</dd>
+            </div>
+        </dl>
+        <TimeChart title="Interactions over time".to_owned() hours=report.interactions_by_hour />
         <h2>"By school"</h2>
+        <p class="hint">"Percentages are of the school's pupils who joined the fair."</p>
         <ScrollTable label="Attendance and encounters per school">
             <table id="schools-table">
                 <caption>"Attendance and encounters per school"</caption>
@@ -521,6 +599,9 @@ fn ReportView(
                         <th scope="col">"School"</th>
                         <th scope="col" class="number">"Joined"</th>
                         {tally_headers()}
+                        <th scope="col" class="number">"% with BM5"</th>
+                        <th scope="col" class="number">"% with BM7"</th>
+                        <th scope="col" class="number">{format!("% with {ENCOUNTER_GOAL}+")}</th>
                     </tr>
                 </thead>
                 <tbody>{schools}</tbody>
@@ -528,17 +609,18 @@ fn ReportView(
         </ScrollTable>
         <h2>"By exhibitor"</h2>
         <BarChart title="Encounters per exhibitor".to_owned() bars=encounters />
-        <ScrollTable label="Pupils met and interactions per exhibitor">
+        <ScrollTable label="Visits, downloads and pupils met per exhibitor">
             <table id="exhibitors-table">
-                <caption>"Pupils met and interactions per exhibitor"</caption>
+                <caption>"Visits, downloads and pupils met per exhibitor"</caption>
                 <thead>
                     <tr>
                         <th scope="col">"Exhibitor"</th>
                         <th scope="col">"Kind"</th>
                         <th scope="col">"Benchmark"</th>
-                        // Only these two are counted per exhibitor; each
-                        // encounter is one pupil met.
+                        <th scope="col" class="number">"Visits"</th>
+                        <th scope="col" class="number">"Downloads"</th>
                         <th scope="col" class="number">"Interactions"</th>
+                        // Each encounter is one pupil met.
                         <th scope="col" class="number">"Pupils met"</th>
                     </tr>
                 </thead>
