@@ -123,6 +123,43 @@ pub async fn wait_for_text(element: &Element, expected: &str) {
     );
 }
 
+/// Waits up to 20 s until the element matching `css` has `expected` in its
+/// text, finding it afresh each time: for a page that is being replaced,
+/// whose old element may match first.
+pub async fn wait_for_fresh_text(client: &Client, css: &str, expected: &str) {
+    for _ in 0..100 {
+        if let Ok(element) = client.find(Locator::Css(css)).await
+            && element.text().await.is_ok_and(|t| t.contains(expected))
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    panic!("'{expected}' never appeared in {css}");
+}
+
+/// Clicks `button`, waits for `status` to say the file was downloaded, and
+/// returns the file as the browser saved it (in the downloads folder).
+pub async fn download(client: &Client, button: &str, status: &str, file_name: &str) -> Vec<u8> {
+    let saved = artifacts_dir().join("downloads").join(file_name);
+    let _ = std::fs::remove_file(&saved);
+    wait_for(client, button)
+        .await
+        .click()
+        .await
+        .expect("download");
+    let said = wait_for(client, status).await;
+    wait_for_text(&said, &format!("Downloaded {file_name}")).await;
+    for _ in 0..100 {
+        // Chromium writes a .crdownload first and renames it when done.
+        if let Ok(bytes) = std::fs::read(&saved) {
+            return bytes;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the browser never saved {}", saved.display());
+}
+
 /// Opens the test fair's organiser page through a sign-in link, as an
 /// organiser arriving from the admin tool's link would.
 pub async fn open_organiser_page(client: &Client, app: &tests::TestApp) {

@@ -8,6 +8,7 @@ mod embed;
 mod exhibitor_invite;
 mod keyboard;
 mod offline;
+mod organiser_fair;
 mod organiser_schools;
 mod organiser_sign_in;
 mod pupil_journey;

@@ -110,7 +110,9 @@ async fn an_organiser_imports_schools_replaces_a_code_and_prints_the_sheet() {
     )
     .await;
     let bars = client
-        .find_all(fantoccini::Locator::Css("figure.chart rect.chart-bar"))
+        .find_all(fantoccini::Locator::Css(
+            "svg[aria-label='Encounters per exhibitor'] rect.chart-bar",
+        ))
         .await
         .expect("bars");
     assert_eq!(bars.len(), 2);

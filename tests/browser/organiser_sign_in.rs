@@ -3,7 +3,7 @@
 //! A school's careers leader then opens their school's page from a link and
 //! downloads their pupils' file, as CSV and as an Excel workbook.
 
-use crate::driver::{artifacts_dir, frontend_dist, launch, wait_for, wait_for_text};
+use crate::driver::{artifacts_dir, download, frontend_dist, launch, wait_for, wait_for_text};
 use careers_api::auth::Caller;
 use careers_api::service::organiser::add_organiser;
 use shared::domain::{Email, SchoolId};
@@ -80,25 +80,13 @@ async fn an_organiser_signs_in_with_a_password_and_a_careers_leader_gets_their_s
     let status = wait_for(client, "#download-status").await;
     wait_for_text(&status, "Downloaded test-fair-minehead-pupils.csv").await;
     // The same file as an Excel workbook, saved by the browser and read back.
-    let saved = artifacts_dir()
-        .join("downloads")
-        .join("test-fair-minehead-pupils.xlsx");
-    let _ = std::fs::remove_file(&saved);
-    wait_for(client, "#download-pupils-xlsx")
-        .await
-        .click()
-        .await
-        .expect("download workbook");
-    wait_for_text(&status, "Downloaded test-fair-minehead-pupils.xlsx").await;
-    let mut workbook = Vec::new();
-    for _ in 0..50 {
-        // Chromium writes a .crdownload first and renames it when done.
-        if let Ok(bytes) = std::fs::read(&saved) {
-            workbook = bytes;
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    let workbook = download(
+        client,
+        "#download-pupils-xlsx",
+        "#download-status",
+        "test-fair-minehead-pupils.xlsx",
+    )
+    .await;
     let rows = tests::xlsx::rows(&workbook, "pupils");
     assert_eq!(
         rows[0],

@@ -390,6 +390,9 @@ pub enum ExportFormat {
     Xlsx,
 }
 
+/// The exports an organiser downloads, by the name in their address.
+pub const EXPORTS: [&str; 4] = ["schools", "year-groups", "exhibitors", "pupils"];
+
 /// Reads the organiser's exports back, as CSV or as XLSX, into the shape
 /// of `Expected`.
 pub async fn exported(
@@ -399,12 +402,12 @@ pub async fn exported(
     organiser: &str,
     format: ExportFormat,
 ) -> anyhow::Result<Expected> {
-    let get = |name: &'static str| async move {
-        let extension = match format {
-            ExportFormat::Csv => "csv",
-            ExportFormat::Xlsx => "xlsx",
-        };
-        let url = format!("{base}/api/fairs/{fair}/exports/{name}.{extension}");
+    let mut files = BTreeMap::new();
+    for name in EXPORTS {
+        let url = format!(
+            "{base}/api/fairs/{fair}/exports/{name}.{}",
+            format.extension()
+        );
         let body = http
             .get(url)
             .bearer_auth(organiser)
@@ -413,6 +416,33 @@ pub async fn exported(
             .error_for_status()?
             .bytes()
             .await?;
+        files.insert(name, body.to_vec());
+    }
+    read_exports(format, |name| {
+        files
+            .remove(name)
+            .with_context(|| format!("no {name} export"))
+    })
+}
+
+impl ExportFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Xlsx => "xlsx",
+        }
+    }
+}
+
+/// Reads the four exports, each file's bytes given by `file` (named as in
+/// [`EXPORTS`]), into the shape of `Expected`: however they were fetched,
+/// by the test over HTTP or by a browser that saved them.
+pub fn read_exports(
+    format: ExportFormat,
+    mut file: impl FnMut(&'static str) -> anyhow::Result<Vec<u8>>,
+) -> anyhow::Result<Expected> {
+    let mut get = |name: &'static str| {
+        let body = file(name)?;
         let rows = match format {
             ExportFormat::Csv => parse_csv(std::str::from_utf8(&body)?)?,
             // The sheet has the header row too; the CSV reader skips it.
@@ -421,7 +451,7 @@ pub async fn exported(
         anyhow::Ok(rows)
     };
     let mut exported = Expected::default();
-    for row in get("schools").await? {
+    for row in get("schools")? {
         let n = |i: usize| number(&row[i]);
         let totals = SchoolRow {
             joined: n(2)?,
@@ -438,7 +468,7 @@ pub async fn exported(
             exported.schools.insert(row[0].clone(), totals);
         }
     }
-    for row in get("year-groups").await? {
+    for row in get("year-groups")? {
         let n = |i: usize| number(&row[i]);
         let totals = SchoolRow {
             joined: n(1)?,
@@ -457,7 +487,7 @@ pub async fn exported(
                 .insert(row[0].parse().context("year group")?, totals);
         }
     }
-    for row in get("exhibitors").await? {
+    for row in get("exhibitors")? {
         exported.stands.insert(
             row[0].clone(),
             StandRow {
@@ -466,7 +496,7 @@ pub async fn exported(
             },
         );
     }
-    for row in get("pupils").await? {
+    for row in get("pupils")? {
         *exported.pupils.entry(pupil_row(&row)?).or_default() += 1;
     }
     Ok(exported)
