@@ -4,7 +4,7 @@
 //! text always as text, never as a formula).
 
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
-use shared::api::{FairReport, StandFigures};
+use shared::api::{ActivityFigures, FairReport, StandFigures};
 use shared::domain::{Benchmark, Pseudonym, PupilId, SchoolId, WatchedMark, YearGroup};
 use shared::encounter::{Reach, Tally};
 
@@ -199,30 +199,40 @@ pub fn exhibitors_table(report: &FairReport) -> Table {
 
 /// An exhibitor's own figures, one per row, as shown on their page
 /// (counts under 5 as "fewer than 5").
+/// An exhibitor's figures as CSV: a row for all pupils, then one per
+/// school and per year group; hidden counts say "fewer than 5".
 pub fn stand_figures_csv(figures: &StandFigures) -> Result<Vec<u8>, csv::Error> {
-    let mut rows = vec![
-        ["exhibitor_name".to_owned(), figures.name.to_string()],
-        ["kind".to_owned(), figures.kind.code().to_owned()],
-        ["interactions".to_owned(), figures.interactions.label()],
-        ["encounters".to_owned(), figures.encounters.label()],
-        ["visits".to_owned(), figures.visits.label()],
-        [
-            "prospectus_downloads".to_owned(),
-            figures.prospectus_downloads.label(),
-        ],
-    ];
-    for (mark, figure) in WatchedMark::ALL.iter().zip(figures.watched) {
-        rows.push([format!("videos_watched_{}", mark.percent()), figure.label()]);
+    let mut header: Vec<String> = [
+        "group",
+        "interactions",
+        "pupils_met",
+        "visits",
+        "prospectus_downloads",
+    ]
+    .map(String::from)
+    .into();
+    header.extend(WatchedMark::ALL.map(|mark| format!("videos_watched_{}", mark.percent())));
+    header.push("questions".to_owned());
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let row = |group: String, figures: &ActivityFigures| {
+        let mut row = vec![
+            Cell::Text(group),
+            figures.interactions.label().into(),
+            figures.encounters.label().into(),
+            figures.visits.label().into(),
+            figures.prospectus_downloads.label().into(),
+        ];
+        row.extend(figures.watched.map(|figure| Cell::Text(figure.label())));
+        row.push(figures.questions.label().into());
+        row
+    };
+    let mut rows = vec![row("all pupils".to_owned(), &figures.all)];
+    for group in figures.by_school.iter().chain(&figures.by_year_group) {
+        rows.push(row(group.group.clone(), &group.figures));
     }
-    rows.push(["questions".to_owned(), figures.questions.label()]);
-    let rows: Vec<Vec<Cell>> = rows
-        .into_iter()
-        .map(|row| row.into_iter().map(Cell::Text).collect())
-        .collect();
-    csv_rows(Some(&["figure", "value"]), &rows)
+    csv_rows(Some(&header), &rows)
 }
 
-/// Attendance and encounter totals per year group (7 to 13).
 pub fn year_groups_table(report: &FairReport) -> Table {
     let rows = report.year_groups.iter().map(|year| {
         let mut row = vec![Cell::Count(year.year_group.get().into())];
@@ -341,26 +351,37 @@ mod tests {
     }
 
     #[test]
-    fn stand_figures_are_one_per_row_with_small_counts_hidden_and_names_neutralised() {
+    fn stand_figures_are_a_row_per_group_with_small_counts_hidden_and_names_neutralised() {
+        let activity = shared::encounter::StandActivity {
+            visits: 9,
+            prospectus_downloads: 0,
+            watched: [7, 5, 2, 1],
+            questions: 6,
+        };
         let figures = StandFigures {
             stand: shared::domain::StandId::parse("acme").expect("id"),
-            name: Name::parse("=Acme").expect("name"),
+            name: Name::parse("Acme").expect("name"),
             kind: shared::domain::ExhibitorKind::Employer,
-            interactions: Figure::suppressed(12),
-            encounters: Figure::suppressed(3),
-            visits: Figure::suppressed(9),
-            prospectus_downloads: Figure::suppressed(0),
-            watched: [7, 5, 2, 1].map(Figure::suppressed),
-            questions: Figure::suppressed(6),
+            all: ActivityFigures::suppressed(12, 3, &activity),
+            by_school: vec![shared::api::GroupFigures {
+                group: "=Danger School".to_owned(),
+                figures: ActivityFigures::suppressed(12, 3, &activity),
+            }],
+            by_year_group: vec![shared::api::GroupFigures {
+                group: "Year 9".to_owned(),
+                figures: ActivityFigures::suppressed(2, 1, &Default::default()),
+            }],
         };
         let csv = String::from_utf8(stand_figures_csv(&figures).expect("csv")).expect("utf-8");
         let lines: Vec<&str> = csv.lines().collect();
-        assert_eq!(lines[0], "figure,value");
-        assert_eq!(lines[1], "exhibitor_name,'=Acme");
-        assert!(lines.contains(&"encounters,fewer than 5"));
-        assert!(lines.contains(&"videos_watched_25,7"));
-        assert!(lines.contains(&"videos_watched_100,fewer than 5"));
-        assert_eq!(lines.last(), Some(&"questions,6"));
-        assert_eq!(lines.len(), 12);
+        assert_eq!(
+            lines,
+            [
+                "group,interactions,pupils_met,visits,prospectus_downloads,videos_watched_25,videos_watched_50,videos_watched_75,videos_watched_100,questions",
+                "all pupils,12,fewer than 5,9,fewer than 5,7,5,fewer than 5,fewer than 5,6",
+                "'=Danger School,12,fewer than 5,9,fewer than 5,7,5,fewer than 5,fewer than 5,6",
+                "Year 9,fewer than 5,fewer than 5,fewer than 5,fewer than 5,fewer than 5,fewer than 5,fewer than 5,fewer than 5,fewer than 5",
+            ]
+        );
     }
 }

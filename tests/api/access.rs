@@ -161,17 +161,20 @@ async fn an_exhibitor_sees_only_their_own_stands_figures_with_small_counts_hidde
         .await
         .expect("figures");
     assert_eq!(
-        figures.encounters,
+        figures.all.encounters,
         shared::api::Figure::FewerThan(5),
         "one pupil is not shown as 1"
     );
-    assert_eq!(figures.interactions.label(), "fewer than 5");
+    assert_eq!(figures.all.interactions.label(), "fewer than 5");
     let csv_path = format!("{path}.csv");
     let csv = app.get(&csv_path, Some(&own)).await;
     assert_eq!(csv.status(), 200);
     let csv = csv.text().await.expect("csv");
-    assert!(csv.starts_with("figure,value\n"), "{csv}");
-    assert!(csv.contains("\nencounters,fewer than 5\n"), "{csv}");
+    assert!(csv.starts_with("group,interactions,pupils_met,"), "{csv}");
+    assert!(
+        csv.contains("\nall pupils,fewer than 5,fewer than 5,"),
+        "{csv}"
+    );
     for (token, why) in [
         (&other, "another stand's exhibitor"),
         (&pupil.token, "a pupil"),

@@ -128,7 +128,7 @@ async fn a_question_is_asked_once_answered_by_the_exhibitor_and_published_withou
         .json()
         .await
         .expect("figures");
-    assert_eq!(figures.questions, Figure::FewerThan(5));
+    assert_eq!(figures.all.questions, Figure::FewerThan(5));
 }
 
 #[tokio::test]

@@ -360,3 +360,85 @@ async fn the_report_counts_pupils_by_the_lines_they_reach_and_interactions_by_ho
         assert!(hour.starts_at > before - time::Duration::hours(1) && hour.starts_at <= after);
     }
 }
+
+#[tokio::test]
+async fn an_exhibitors_figures_are_split_by_school_and_year_group_with_small_counts_hidden() {
+    use shared::api::{Figure, StandFigures};
+    let app = spawn_app().await;
+    for _ in 0..5 {
+        let pupil = app.join_ok().await;
+        app.record(&pupil.token, &TestApp::visit(EMPLOYER)).await;
+    }
+    let watchet: shared::api::JoinedPupil = app
+        .join(OTHER_JOIN_CODE, 12)
+        .await
+        .json()
+        .await
+        .expect("joined");
+    app.record(&watchet.token, &TestApp::visit(EMPLOYER)).await;
+
+    let exhibitor = app.token_for(&Caller::Exhibitor {
+        fair: app.fair.clone(),
+        stand: shared::domain::StandId::parse(EMPLOYER).expect("id"),
+    });
+    let path = format!("/api/fairs/{}/stands/{EMPLOYER}/figures", app.fair);
+    let figures: StandFigures = app
+        .get(&path, Some(&exhibitor))
+        .await
+        .json()
+        .await
+        .expect("figures");
+    assert_eq!(figures.all.encounters, Figure::Exactly(6));
+    let groups = |groups: &[shared::api::GroupFigures]| -> Vec<(String, Figure, Figure)> {
+        groups
+            .iter()
+            .map(|g| (g.group.clone(), g.figures.encounters, g.figures.visits))
+            .collect()
+    };
+    let few = Figure::FewerThan(5);
+    assert_eq!(
+        groups(&figures.by_school),
+        [
+            (
+                "Minehead School".to_owned(),
+                Figure::Exactly(5),
+                Figure::Exactly(5)
+            ),
+            ("Watchet Academy".to_owned(), few, few),
+        ]
+    );
+    let years = groups(&figures.by_year_group);
+    assert_eq!(years.len(), 7, "years 7 to 13");
+    assert_eq!(
+        years[2],
+        ("Year 9".to_owned(), Figure::Exactly(5), Figure::Exactly(5))
+    );
+    assert_eq!(years[5], ("Year 12".to_owned(), few, few));
+    assert_eq!(years[0], ("Year 7".to_owned(), few, few));
+
+    // The CSV has the same rows.
+    let csv = app
+        .get(&format!("{path}.csv"), Some(&exhibitor))
+        .await
+        .text()
+        .await
+        .expect("csv");
+    assert!(csv.contains("\nMinehead School,5,5,5,"), "{csv}");
+    assert!(csv.contains("\nYear 12,fewer than 5,"), "{csv}");
+
+    // The college's stand had no one: no school rows at all.
+    let college = app.token_for(&Caller::Exhibitor {
+        fair: app.fair.clone(),
+        stand: shared::domain::StandId::parse(COLLEGE).expect("id"),
+    });
+    let figures: StandFigures = app
+        .get(
+            &format!("/api/fairs/{}/stands/{COLLEGE}/figures", app.fair),
+            Some(&college),
+        )
+        .await
+        .json()
+        .await
+        .expect("figures");
+    assert!(figures.by_school.is_empty());
+}

@@ -51,7 +51,7 @@ async fn each_mark_counts_once_per_pupil_and_the_exhibitor_sees_the_watch_throug
         .await
         .expect("figures");
     assert_eq!(
-        figures.watched,
+        figures.all.watched,
         [
             Figure::Exactly(6),
             Figure::Exactly(5),
@@ -60,7 +60,7 @@ async fn each_mark_counts_once_per_pupil_and_the_exhibitor_sees_the_watch_throug
         ]
     );
     assert_eq!(
-        figures.visits,
+        figures.all.visits,
         Figure::FewerThan(5),
         "no one opened the stand"
     );

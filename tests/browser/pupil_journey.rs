@@ -186,6 +186,21 @@ async fn a_pupil_takes_part_in_the_whole_fair_and_the_exports_count_exactly_that
         .expect("open exhibitor page");
     let figures = wait_for(client, "#stand-figures").await;
     wait_for_text(&figures, "fewer than 5").await;
+    // By school and by year group too: a row for the pupil's school, and
+    // one for each year, every count hidden.
+    let by_school = wait_for(client, "#figures-by-school").await;
+    wait_for_text(&by_school, "Minehead School").await;
+    assert!(!by_school.text().await.expect("text").contains("Watchet"));
+    let by_year = wait_for(client, "#figures-by-year").await;
+    wait_for_text(&by_year, "Year 13").await;
+    let rows = by_year
+        .find_all(fantoccini::Locator::Css("tbody tr"))
+        .await
+        .expect("rows");
+    assert_eq!(rows.len(), 7);
+    let picture = by_year.screenshot().await.expect("screenshot");
+    std::fs::write(artifacts_dir().join("exhibitor-by-year.png"), picture)
+        .expect("save screenshot");
     let address = client.current_url().await.expect("url");
     assert!(
         !address.as_str().contains("token="),

@@ -9,13 +9,12 @@ use super::inbox::Inbox;
 use super::sentence;
 use super::stand_editor::StandEditor;
 use super::{BadLink, use_fair};
-use crate::components::Fetched;
-use crate::components::InviteLink;
+use crate::components::{Fetched, InviteLink, ScrollTable};
 use crate::session::{self, LinkRole};
 use crate::{api, browser};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shared::api::{AcceptInvite, SUPPRESS_BELOW, StandFigures};
+use shared::api::{AcceptInvite, GroupFigures, SUPPRESS_BELOW, StandFigures};
 use shared::domain::{FairId, InviteId, StandId, WatchedMark};
 
 /// The exhibitor's view of their stand in the fair in the address.
@@ -153,30 +152,30 @@ fn FiguresView(
         <dl class="figures" id="stand-figures">
             <div>
                 <dt>"Visits and other interactions"</dt>
-                <dd data-testid="interactions">{figures.interactions.label()}</dd>
+                <dd data-testid="interactions">{figures.all.interactions.label()}</dd>
             </div>
             <div>
                 <dt>"Pupils met (encounters)"</dt>
-                <dd data-testid="encounters">{figures.encounters.label()}</dd>
+                <dd data-testid="encounters">{figures.all.encounters.label()}</dd>
             </div>
             <div>
                 <dt>"Stand visits"</dt>
-                <dd data-testid="visits">{figures.visits.label()}</dd>
+                <dd data-testid="visits">{figures.all.visits.label()}</dd>
             </div>
             <div>
                 <dt>"Prospectus downloads"</dt>
-                <dd data-testid="downloads">{figures.prospectus_downloads.label()}</dd>
+                <dd data-testid="downloads">{figures.all.prospectus_downloads.label()}</dd>
             </div>
             <div>
                 <dt>"Questions asked"</dt>
-                <dd data-testid="questions">{figures.questions.label()}</dd>
+                <dd data-testid="questions">{figures.all.questions.label()}</dd>
             </div>
         </dl>
         <h2>"How far pupils watched your videos"</h2>
         <dl class="figures" id="watch-through">
             {WatchedMark::ALL
                 .into_iter()
-                .zip(figures.watched)
+                .zip(figures.all.watched)
                 .map(|(mark, figure)| {
                     view! {
                         <div>
@@ -190,5 +189,61 @@ fn FiguresView(
         <p class="hint">
             {format!("Counts under {SUPPRESS_BELOW} are hidden, to protect the pupils' privacy.")}
         </p>
+        <h2>"By school"</h2>
+        {if figures.by_school.is_empty() {
+            view! { <p>"No pupils have visited yet."</p> }.into_any()
+        } else {
+            view! { <GroupTable id="figures-by-school" label="Your figures by school" groups=figures.by_school /> }
+                .into_any()
+        }}
+        <h2>"By year group"</h2>
+        <GroupTable id="figures-by-year" label="Your figures by year group" groups=figures.by_year_group />
+    }
+}
+
+/// A row of figures per school or year group.
+#[component]
+fn GroupTable(
+    /// The table's id.
+    id: &'static str,
+    /// Its caption.
+    label: &'static str,
+    /// Its rows.
+    groups: Vec<GroupFigures>,
+) -> impl IntoView {
+    let rows = groups
+        .into_iter()
+        .map(|group| {
+            let figures = group.figures;
+            let [.., to_the_end] = figures.watched;
+            view! {
+                <tr>
+                    <th scope="row">{group.group}</th>
+                    <td class="number">{figures.encounters.label()}</td>
+                    <td class="number">{figures.visits.label()}</td>
+                    <td class="number">{figures.prospectus_downloads.label()}</td>
+                    <td class="number">{to_the_end.label()}</td>
+                    <td class="number">{figures.questions.label()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <ScrollTable label=label>
+            <table id=id>
+                <caption>{label}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Group"</th>
+                        <th scope="col" class="number">"Pupils met"</th>
+                        <th scope="col" class="number">"Visits"</th>
+                        <th scope="col" class="number">"Downloads"</th>
+                        <th scope="col" class="number">"Watched a video to the end"</th>
+                        <th scope="col" class="number">"Questions"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </ScrollTable>
     }
 }

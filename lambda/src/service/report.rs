@@ -4,10 +4,11 @@ use super::existing_fair;
 use crate::error::ApiError;
 use crate::export::{self, Cell, PupilRow};
 use crate::state::AppState;
-use crate::store::RosterEntry;
+use crate::store::{RosterEntry, ScopeTotals};
 use futures::{Stream, StreamExt, TryStreamExt, future};
 use shared::api::{
-    ExhibitorTotals, FairReport, Figure, HourCount, SchoolTotals, StandFigures, YearGroupTotals,
+    ActivityFigures, ExhibitorTotals, FairReport, GroupFigures, HourCount, SchoolTotals,
+    StandFigures, YearGroupTotals,
 };
 use shared::domain::{Benchmark, FairId, Name, SchoolId, StandId, YearGroup};
 use std::collections::HashMap;
@@ -95,27 +96,59 @@ pub async fn fair_report(state: &AppState, fair: &FairId) -> Result<FairReport, 
     })
 }
 
-/// An exhibitor's view of their own stand: totals with small counts hidden.
+/// An exhibitor's view of their own stand: totals, and the same by school
+/// and by year group, with small counts hidden.
 pub async fn stand_figures(
     state: &AppState,
     fair: &FairId,
     stand: &StandId,
 ) -> Result<StandFigures, ApiError> {
-    let (totals, stand) =
-        tokio::try_join!(state.store.totals(fair), state.store.stand(fair, stand))?;
+    let (totals, breakdown, stand, schools) = tokio::try_join!(
+        state.store.totals(fair),
+        state.store.stand_breakdown(fair, stand),
+        state.store.stand(fair, stand),
+        state.store.schools(fair),
+    )?;
     let stand = stand.ok_or(ApiError::UnknownStand)?;
-    let counted = totals.stands.get(&stand.id).copied().unwrap_or_default();
-    let activity = counted.activity;
+    let figures = |counted: &ScopeTotals| {
+        ActivityFigures::suppressed(
+            counted.tally.interactions,
+            counted.tally.encounters,
+            &counted.activity,
+        )
+    };
+    let all = figures(&totals.stands.get(&stand.id).copied().unwrap_or_default());
+    let mut by_school: Vec<GroupFigures> = schools
+        .iter()
+        .filter_map(|school| {
+            let counted = breakdown.schools.get(&school.id)?;
+            Some(GroupFigures {
+                group: school.name.to_string(),
+                figures: figures(counted),
+            })
+        })
+        .collect();
+    by_school.sort_by(|a, b| a.group.cmp(&b.group));
+    let by_year_group = YearGroup::ALL
+        .into_iter()
+        .map(|year| GroupFigures {
+            group: format!("Year {}", year.get()),
+            figures: figures(
+                &breakdown
+                    .year_groups
+                    .get(&year)
+                    .copied()
+                    .unwrap_or_default(),
+            ),
+        })
+        .collect();
     Ok(StandFigures {
         stand: stand.id,
         name: stand.name,
         kind: stand.kind,
-        interactions: Figure::suppressed(counted.tally.interactions),
-        encounters: Figure::suppressed(counted.tally.encounters),
-        visits: Figure::suppressed(activity.visits),
-        prospectus_downloads: Figure::suppressed(activity.prospectus_downloads),
-        watched: activity.watched.map(Figure::suppressed),
-        questions: Figure::suppressed(activity.questions),
+        all,
+        by_school,
+        by_year_group,
     })
 }
 

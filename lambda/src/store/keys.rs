@@ -140,6 +140,13 @@ pub fn totals_pk(fair: &FairId, shard: u8) -> String {
 
 /// The totals shard a pupil's interactions are counted in. Pupil ids are
 /// random, so their first byte spreads pupils evenly.
+/// A stand's totals by school and by year group, in one of the fair's
+/// shards: apart from the fair's totals, so the organiser's report does not
+/// read every stand's breakdown.
+pub fn stand_totals_pk(fair: &FairId, stand: &StandId, shard: u8) -> String {
+    format!("STANDTOTALS#{fair}#{stand}#{shard:02}")
+}
+
 pub fn shard_of(pupil: &PupilId) -> u8 {
     pupil.as_uuid().as_bytes()[0] % TOTALS_SHARDS
 }

@@ -13,7 +13,8 @@
 //!    [`QUESTIONS_PER_STAND`] there);
 //! 3. add the change to the fair's, the school's, the year group's and the
 //!    stand's totals, and to the hour's count of interactions, in the
-//!    pupil's shard (a new encounter also bumps the pupil's count under its
+//!    pupil's shard, and to the stand's own totals for the pupil's school
+//!    and year group (a new encounter also bumps the pupil's count under its
 //!    benchmark in step 1, so the totals count each pupil once as they
 //!    reach one encounter of each benchmark and the goal of four);
 //! 4. for a question, put it in the stand's questions for the exhibitor;
@@ -304,12 +305,16 @@ impl Store {
         stand_fields.extend(activity_fields(&StandActivity::of(&interaction.kind)));
         let stand = &interaction.stand;
         let (day, hour) = hour_scope(interaction.at);
+        let by_stand = keys::stand_totals_pk(fair, stand, keys::shard_of(&pupil.id));
         let steps = [
             self.add_to_totals(&pk, keys::FAIR_SK.to_owned(), &everything)?,
             self.add_to_totals(&pk, school_scope(&pupil.school), &everything)?,
             self.add_to_totals(&pk, year_scope(pupil.year_group), &everything)?,
             self.add_to_totals(&pk, stand_scope(stand), &stand_fields)?,
             self.add_to_totals(&pk, day, &[(hour, 1)])?,
+            // The exhibitor's figures by school and by year group.
+            self.add_to_totals(&by_stand, school_scope(&pupil.school), &stand_fields)?,
+            self.add_to_totals(&by_stand, year_scope(pupil.year_group), &stand_fields)?,
         ];
         Ok(steps.into_iter().flatten().collect())
     }

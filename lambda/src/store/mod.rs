@@ -44,7 +44,7 @@ pub use ledger::{NewInteraction, RecordError, Recorded};
 pub use organisers::OrganiserAccount;
 pub use questions::QuestionError;
 pub use roster::RosterEntry;
-pub use totals::FairTotals;
+pub use totals::{FairTotals, ScopeTotals};
 
 use aws_sdk_dynamodb::Client;
 use aws_sdk_dynamodb::error::{ProvideErrorMetadata, SdkError};

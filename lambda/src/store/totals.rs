@@ -104,6 +104,22 @@ impl Store {
         Ok(Some(TransactWriteItem::builder().update(update).build()))
     }
 
+    /// One stand's totals by school and by year group (in `schools` and
+    /// `year_groups`), summed over every shard.
+    pub async fn stand_breakdown(
+        &self,
+        fair: &FairId,
+        stand: &StandId,
+    ) -> Result<FairTotals, StoreError> {
+        let shards = (0..keys::TOTALS_SHARDS)
+            .map(|shard| self.query_prefix(keys::stand_totals_pk(fair, stand, shard), ""));
+        let mut totals = FairTotals::default();
+        for item in try_join_all(shards).await?.into_iter().flatten() {
+            add_item(&mut totals, &from_item::<TotalsItem>(item)?)?;
+        }
+        Ok(totals)
+    }
+
     /// The fair's totals, summed over every shard.
     pub async fn totals(&self, fair: &FairId) -> Result<FairTotals, StoreError> {
         let shards = (0..keys::TOTALS_SHARDS)

@@ -2,6 +2,7 @@
 //! small numbers suppressed so no single pupil can be singled out.
 
 use crate::domain::{ExhibitorKind, Name, StandId};
+use crate::encounter::StandActivity;
 use serde::{Deserialize, Serialize};
 
 /// Counts below this are reported as [`Figure::FewerThan`].
@@ -34,12 +35,10 @@ impl Figure {
     }
 }
 
-/// `GET /api/fairs/{fair}/stands/{stand}/figures`, for that stand's exhibitor.
+/// What pupils did at a stand, as an exhibitor is shown it: every count
+/// under [`SUPPRESS_BELOW`] hidden.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StandFigures {
-    pub stand: StandId,
-    pub name: Name,
-    pub kind: ExhibitorKind,
+pub struct ActivityFigures {
     /// Everything pupils did at the stand.
     pub interactions: Figure,
     /// Distinct pupils who met the exhibitor (Gatsby encounters).
@@ -51,6 +50,43 @@ pub struct StandFigures {
     /// stand's videos, in [`crate::domain::WatchedMark::ALL`] order.
     pub watched: [Figure; 4],
     pub questions: Figure,
+}
+
+impl ActivityFigures {
+    /// The counts, each suppressed on its own.
+    pub fn suppressed(interactions: u64, encounters: u64, activity: &StandActivity) -> Self {
+        Self {
+            interactions: Figure::suppressed(interactions),
+            encounters: Figure::suppressed(encounters),
+            visits: Figure::suppressed(activity.visits),
+            prospectus_downloads: Figure::suppressed(activity.prospectus_downloads),
+            watched: activity.watched.map(Figure::suppressed),
+            questions: Figure::suppressed(activity.questions),
+        }
+    }
+}
+
+/// One school's or one year group's part of a stand's figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupFigures {
+    /// The school's name, or "Year 9".
+    pub group: String,
+    pub figures: ActivityFigures,
+}
+
+/// `GET /api/fairs/{fair}/stands/{stand}/figures`, for that stand's exhibitor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StandFigures {
+    pub stand: StandId,
+    pub name: Name,
+    pub kind: ExhibitorKind,
+    /// All pupils together.
+    #[serde(flatten)]
+    pub all: ActivityFigures,
+    /// Each school whose pupils met the exhibitor, by name.
+    pub by_school: Vec<GroupFigures>,
+    /// Years 7 to 13, each present even when no pupil of it came.
+    pub by_year_group: Vec<GroupFigures>,
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ pub use fair::{
     ChangeStatus, CheckedFairDetails, CreatedFair, FairDetails, FairDetailsError, FairView,
     MAX_FAIR_DAYS, ProspectusView, StandDetail, StandSummary, VideoView,
 };
-pub use figures::{Figure, SUPPRESS_BELOW, StandFigures};
+pub use figures::{ActivityFigures, Figure, GroupFigures, SUPPRESS_BELOW, StandFigures};
 pub use interaction::{RecordInteraction, RecordedInteraction};
 pub use invites::{AcceptInvite, Invite};
 pub use organiser::{
