@@ -291,7 +291,7 @@ pub fn pupil_cells(row: &PupilRow<'_>) -> Vec<Cell> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use shared::api::{Figure, SchoolTotals};
+    use shared::api::SchoolTotals;
     use shared::domain::{FairId, Name, SchoolId};
 
     #[test]
