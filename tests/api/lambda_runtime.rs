@@ -17,6 +17,7 @@ use tests::{EMPLOYER, TestApp, function, secrets, spawn_app, test_signing_key};
 async fn start_with_secret_key(
     app: &TestApp,
     runtime: &RuntimeApi,
+    capture_logs: bool,
 ) -> (tokio::process::Child, Tokens) {
     let key = format!("{}{}", uuid::Uuid::new_v4(), uuid::Uuid::new_v4());
     let arn = secrets::create_secret(&key).await;
@@ -26,7 +27,7 @@ async fn start_with_secret_key(
         ("SIGNING_KEY_SECRET_ARN", Some(arn)),
     ];
     settings.extend(secrets::function_env());
-    let function = function::start(&runtime.address, &settings, false);
+    let function = function::start(&runtime.address, &settings, capture_logs);
     let tokens = Tokens::new(&SigningKey::parse(key).expect("key"));
     (function, tokens)
 }
@@ -35,7 +36,8 @@ async fn start_with_secret_key(
 async fn the_lambda_binary_joins_records_and_exports_through_the_runtime_api() {
     let app = spawn_app().await;
     let runtime = RuntimeApi::start().await;
-    let (_function, tokens) = start_with_secret_key(&app, &runtime).await;
+    // Its logs are kept, to check that no pupil is named in them.
+    let (mut function, tokens) = start_with_secret_key(&app, &runtime, true).await;
     let fair = app.fair.clone();
     let organiser = tokens
         .issue(
@@ -59,6 +61,7 @@ async fn the_lambda_binary_joins_records_and_exports_through_the_runtime_api() {
         .as_str()
         .expect("token")
         .to_owned();
+    let pupil = response_body(&joined)["pupil"].clone();
 
     let visit = json!({"id": uuid::Uuid::new_v4(), "stand": EMPLOYER, "kind": {"type": "visit"}});
     let event = http_api_event(
@@ -99,7 +102,7 @@ async fn the_lambda_binary_joins_records_and_exports_through_the_runtime_api() {
     let csv = export["body"].as_str().expect("CSV body");
     assert!(
         csv.lines()
-            .any(|l| l == "minehead,Minehead School,1,1,1,1,1,0"),
+            .any(|l| l == "minehead,Minehead School,1,1,1,1,1,0,1,0,0"),
         "{csv}"
     );
 
@@ -113,6 +116,24 @@ async fn the_lambda_binary_joins_records_and_exports_through_the_runtime_api() {
         ),
         (1, 1, 1)
     );
+
+    // The function logged the join, and nothing that names the pupil: not
+    // their id, their fair name or their resume code.
+    function.start_kill().expect("stop the function");
+    let output = function.wait_with_output().await.expect("output");
+    let logs = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(logs.contains("pupil joined"), "the logs were read: {logs}");
+    for field in ["id", "pseudonym", "resume_code"] {
+        let value = pupil[field].as_str().expect("a pupil's field");
+        assert!(
+            !logs.contains(value),
+            "the logs hold the pupil's {field}: {logs}"
+        );
+    }
 }
 
 /// Starts the function with `settings`, expects it to stop by itself with

@@ -58,7 +58,7 @@ pub async fn join_fair(
             Err(error) => return Err(error.into()),
         }
     }
-    tracing::info!(fair = %fair, school = %school.id, pupil = %pupil.id, "pupil joined");
+    tracing::info!(fair = %fair, school = %school.id, "pupil joined");
     signed_in(state, fair, &pupil, school.name)
 }
 
@@ -85,7 +85,7 @@ pub async fn resume(
         .school(fair, &pupil.school)
         .await?
         .ok_or_else(|| StoreError::Mapping("a pupil's school is not in the fair".into()))?;
-    tracing::info!(fair = %fair, pupil = %pupil.id, "pupil resumed");
+    tracing::info!(fair = %fair, "pupil resumed");
     signed_in(state, fair, &pupil, school.name)
 }
 
