@@ -19,7 +19,7 @@ pub use challenge::{ChallengeView, SaveAnswers, StageView};
 pub use error::{ErrorBody, ErrorCode};
 pub use fair::{
     ChangeStatus, CheckedFairDetails, FairDetails, FairDetailsError, FairView, MAX_FAIR_DAYS,
-    ProspectusView, StandDetail, StandSummary, VideoView,
+    ProspectusView, StandDetail, StandSummary, StatusChange, StatusChangeError, VideoView,
 };
 pub use figures::{Figure, SUPPRESS_BELOW, StandFigures};
 pub use interaction::{RecordInteraction, RecordedInteraction};
