@@ -12,8 +12,7 @@ use shared::api::{
     StandDetail, StandFigures, StandQuestion, StandReadiness, StandSummary,
 };
 use shared::domain::{
-    ChallengeQuestions, ChallengeStage, FairId, FairStatus, InteractionId, InviteId, SchoolId,
-    StandId,
+    ChallengeQuestions, ChallengeStage, FairId, InteractionId, InviteId, SchoolId, StandId,
 };
 use thiserror::Error;
 
@@ -482,14 +481,14 @@ pub async fn create_fair(
     json(send(bearer(Request::post("/api/fairs"), token).json(details)).await?).await
 }
 
-/// `PUT /api/fairs/{fair}/status`: the organiser moves the fair on.
+/// `PUT /api/fairs/{fair}/status`: the organiser moves the fair on;
+/// archiving says how many days pupils' data is kept.
 pub async fn change_status(
     fair: &FairId,
-    status: FairStatus,
+    request: &ChangeStatus,
     token: &str,
 ) -> Result<(), ApiClientError> {
-    let request = ChangeStatus { status };
-    send(bearer(Request::put(&fair_url(fair, "/status")), token).json(&request)).await?;
+    send(bearer(Request::put(&fair_url(fair, "/status")), token).json(request)).await?;
     Ok(())
 }
 

@@ -247,3 +247,11 @@ pub fn format_short(at: OffsetDateTime, with_time: bool) -> String {
     }
     String::from(js_date(at).to_locale_string("en-GB", &options))
 }
+
+/// The time now, from the browser's clock (`time`'s own clock is not
+/// available in the browser's WebAssembly).
+pub fn now() -> OffsetDateTime {
+    // Whole seconds are all the pages need.
+    OffsetDateTime::from_unix_timestamp((js_sys::Date::now() / 1000.0) as i64)
+        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}

@@ -133,6 +133,30 @@ impl Settings {
     }
 }
 
+/// What a process that only touches the table needs (the retention job):
+/// no signing key, so it need not be allowed to read the secret.
+#[derive(Debug, Clone)]
+pub struct StoreSettings {
+    /// `TABLE_NAME`.
+    pub table_name: String,
+    /// `DYNAMODB_ENDPOINT`, a local engine; unset in AWS.
+    pub dynamodb_endpoint: Option<String>,
+}
+
+impl StoreSettings {
+    pub fn load() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let set = |name: &str| lookup(name).filter(|v| !v.is_empty());
+        Ok(Self {
+            table_name: set("TABLE_NAME").ok_or(ConfigError::Missing("TABLE_NAME"))?,
+            dynamodb_endpoint: set("DYNAMODB_ENDPOINT"),
+        })
+    }
+}
+
 /// The settings as the environment gives them, before the key is fetched.
 #[derive(Debug)]
 struct Environment {
@@ -209,6 +233,25 @@ mod tests {
         assert_eq!(ok.files_base_url, "https://cdn");
         assert_eq!(ok.dynamodb_endpoint, None);
         assert!(matches!(ok.key, KeySource::Value(_)));
+    }
+
+    #[test]
+    fn the_table_alone_needs_only_its_name() {
+        let lookup = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        let store = StoreSettings::from_lookup(lookup(&[("TABLE_NAME", "t")])).expect("valid");
+        assert_eq!(store.table_name, "t");
+        assert_eq!(store.dynamodb_endpoint, None);
+        assert!(matches!(
+            StoreSettings::from_lookup(lookup(&[("TABLE_NAME", "")])),
+            Err(ConfigError::Missing("TABLE_NAME"))
+        ));
     }
 
     #[test]

@@ -77,6 +77,7 @@ pub async fn seed(store: &Store, files_dir: &Path) -> Result<DemoSummary, DemoEr
         closes_at: now + Duration::days(30),
         challenge: Some(challenge()?),
         status: shared::domain::FairStatus::Open,
+        pupil_data_expires_at: None,
     };
     store.put_fair(&fair).await?;
 

@@ -75,6 +75,10 @@ pub enum ApiError {
     InviteWithdrawn,
     #[error("this invitation has expired: ask the organiser or a colleague for a new one")]
     InviteExpired,
+    #[error(
+        "this fair was archived and its pupils' data has been removed, as its organiser chose: only the totals remain"
+    )]
+    PupilDataRemoved,
     #[error("too many failed attempts: try again in {retry_after} seconds")]
     TooManyAttempts { retry_after: u64 },
     #[error("the service is busy; nothing was recorded, please try again")]
@@ -112,6 +116,7 @@ impl ApiError {
             ApiError::InviteUsed => ErrorCode::InviteUsed,
             ApiError::InviteWithdrawn => ErrorCode::InviteWithdrawn,
             ApiError::InviteExpired => ErrorCode::InviteExpired,
+            ApiError::PupilDataRemoved => ErrorCode::PupilDataRemoved,
             ApiError::TooManyAttempts { .. } => ErrorCode::TooManyRequests,
             ApiError::Unavailable => ErrorCode::Unavailable,
             ApiError::Internal => ErrorCode::Internal,
@@ -130,9 +135,10 @@ impl ApiError {
             }
             ApiError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Forbidden => StatusCode::FORBIDDEN,
-            ApiError::InviteUsed | ApiError::InviteWithdrawn | ApiError::InviteExpired => {
-                StatusCode::GONE
-            }
+            ApiError::InviteUsed
+            | ApiError::InviteWithdrawn
+            | ApiError::InviteExpired
+            | ApiError::PupilDataRemoved => StatusCode::GONE,
             ApiError::UnknownFair
             | ApiError::UnknownStand
             | ApiError::UnknownInvite

@@ -20,9 +20,19 @@ pub struct Fair {
     /// The My Futures questions, once the organiser has set them.
     pub challenge: Option<ChallengeQuestions>,
     pub status: FairStatus,
+    /// Set when the fair is archived: from then on its pupil-level data is
+    /// no longer served, and DynamoDB's TTL deletes it (within a few days).
+    pub pupil_data_expires_at: Option<OffsetDateTime>,
 }
 
 impl Fair {
+    /// Whether the fair's pupil-level data has passed its expiry at `now`.
+    /// DynamoDB deletes expired items only within about two days, so reads
+    /// check this rather than trust that the items are gone.
+    pub fn pupil_data_removed_at(&self, now: OffsetDateTime) -> bool {
+        self.pupil_data_expires_at.is_some_and(|at| at <= now)
+    }
+
     /// Whether the hall accepts interactions at `now`: the fair is open
     /// and within its dates.
     pub fn is_open_at(&self, now: OffsetDateTime) -> bool {
@@ -110,6 +120,7 @@ mod tests {
             closes_at: opens_at + Duration::hours(6),
             challenge: None,
             status: FairStatus::Open,
+            pupil_data_expires_at: None,
         }
     }
 
@@ -140,6 +151,19 @@ mod tests {
                 "{status}"
             );
         }
+    }
+
+    #[test]
+    fn pupil_data_is_removed_from_its_expiry_on() {
+        let opens_at = OffsetDateTime::UNIX_EPOCH + Duration::days(1);
+        let mut fair = six_hours_from(opens_at);
+        let far = opens_at + Duration::days(10_000);
+        assert!(!fair.pupil_data_removed_at(far), "never, unless archived");
+        let expires_at = opens_at + Duration::days(40);
+        fair.pupil_data_expires_at = Some(expires_at);
+        assert!(!fair.pupil_data_removed_at(expires_at - Duration::seconds(1)));
+        assert!(fair.pupil_data_removed_at(expires_at));
+        assert!(fair.pupil_data_removed_at(far));
     }
 }
 

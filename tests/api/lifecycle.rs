@@ -7,10 +7,15 @@ use shared::api::{ChangeStatus, ErrorBody, ErrorCode, FairView};
 use shared::domain::{FairStatus, StandId};
 use tests::{EMPLOYER, JOIN_CODE, TestApp, spawn_app};
 
+/// Archiving says how long pupils' data is kept (see `retention`).
 async fn change(app: &TestApp, status: FairStatus, token: &str) -> reqwest::Response {
+    let keep_pupil_data_days = (status == FairStatus::Archived).then_some(30);
     app.put_json(
         &format!("/api/fairs/{}/status", app.fair),
-        &ChangeStatus { status },
+        &ChangeStatus {
+            status,
+            keep_pupil_data_days,
+        },
         Some(token),
     )
     .await

@@ -17,6 +17,7 @@ mod organiser;
 mod questions;
 mod replay;
 mod report;
+mod retention;
 mod schools;
 mod stand_content;
 mod video_progress;

@@ -3,7 +3,9 @@
 //! gets in), and opens the fair; pupils take part (a deterministic replay,
 //! with retries, over HTTP); the dashboard shows them; and every CSV and
 //! XLSX export the browser saves matches, exactly, the totals computed
-//! independently from what the pupils did.
+//! independently from what the pupils did. Then it is closed and archived
+//! keeping pupils' data 0 days: after the retention job the per-pupil
+//! export is refused and the totals are unchanged.
 
 use crate::driver::{
     artifacts_dir, assert_accessible, download, frontend_dist, launch, open_organiser_page,
@@ -189,6 +191,7 @@ async fn an_organiser_runs_a_new_fair_from_creation_to_exports_that_match_the_le
     std::fs::write(artifacts_dir().join("dashboard.png"), page).expect("save screenshot");
 
     // Every export, as the browser saves it, matches the ledger exactly.
+    let mut schools_before: Vec<u8> = Vec::new();
     for format in [ExportFormat::Csv, ExportFormat::Xlsx] {
         let mut saved = std::collections::BTreeMap::new();
         for name in EXPORTS {
@@ -201,6 +204,9 @@ async fn an_organiser_runs_a_new_fair_from_creation_to_exports_that_match_the_le
                 name,
                 download(client, &button, "#export-status", &file).await,
             );
+        }
+        if format == ExportFormat::Csv {
+            schools_before = saved["schools"].clone();
         }
         let exported = read_exports(format, |name| {
             saved
@@ -215,5 +221,46 @@ async fn an_organiser_runs_a_new_fair_from_creation_to_exports_that_match_the_le
             differences.join("\n")
         );
     }
+
+    // The fair closes and is archived keeping pupils' data 0 days; once the
+    // retention job has run, the per-pupil export is refused and the
+    // totals stay.
+    wait_for(client, "#status-closed")
+        .await
+        .click()
+        .await
+        .expect("close the fair");
+    wait_for_fresh_text(client, "#fair-status", "closed").await;
+    let keep = wait_for(client, "#keep-days").await;
+    keep.clear().await.expect("clear");
+    keep.send_keys("0").await.expect("type days");
+    wait_for(client, "#status-archived")
+        .await
+        .click()
+        .await
+        .expect("archive");
+    client.accept_alert().await.expect("confirm");
+    wait_for_fresh_text(client, "#fair-status", "archived").await;
+    let removal = wait_for(client, "#data-removal").await;
+    wait_for_text(&removal, "will be removed on").await;
+    let summary = careers_api::service::retention::run(&app.store, time::OffsetDateTime::now_utc())
+        .await
+        .expect("the retention job");
+    assert_eq!(summary.fairs_done, 1, "{summary:?}");
+    wait_for(client, "#export-pupils")
+        .await
+        .click()
+        .await
+        .expect("download");
+    let said = wait_for(client, "#export-status").await;
+    wait_for_text(&said, "pupils' data has been removed").await;
+    let schools = download(
+        client,
+        "#export-schools",
+        "#export-status",
+        &format!("{NEW_FAIR}-schools.csv"),
+    )
+    .await;
+    assert_eq!(schools, schools_before, "the totals are as they were");
     browser.client.clone().close().await.expect("close browser");
 }

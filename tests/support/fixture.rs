@@ -32,6 +32,7 @@ fn fair(id: &str, opens_at: OffsetDateTime, closes_at: OffsetDateTime) -> Fair {
         closes_at,
         challenge: Some(challenge()),
         status: shared::domain::FairStatus::Open,
+        pupil_data_expires_at: None,
     }
 }
 

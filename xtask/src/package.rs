@@ -545,14 +545,16 @@ mod tests {
     }
 
     #[test]
-    fn the_real_template_deploys_the_api() {
+    fn the_real_template_deploys_the_api_and_the_retention_job() {
         let ws = Workspace::locate().unwrap();
         let template = std::fs::read_to_string(ws.root.join(TEMPLATE)).unwrap();
         let functions = functions(&template, &ws.root.join("infra")).unwrap();
-        assert!(
-            functions.iter().any(|f| f.bin == "api-lambda"
-                && f.zip == ws.root.join("target/lambda/api-lambda/bootstrap.zip")),
-            "{functions:?}"
-        );
+        for bin in ["api-lambda", "retention-lambda"] {
+            let zip = ws.root.join(format!("target/lambda/{bin}/bootstrap.zip"));
+            assert!(
+                functions.iter().any(|f| f.bin == bin && f.zip == zip),
+                "{bin}: {functions:?}"
+            );
+        }
     }
 }

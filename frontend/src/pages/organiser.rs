@@ -5,22 +5,22 @@
 //! in this tab's session storage (and taken out of the address bar).
 
 use super::challenge_editor::ChallengeEditor;
-use super::fair_details::{DetailsPanel, NewFairPanel};
+use super::fair_details::{DetailsPanel, NewFairPanel, replace};
 use super::schools_editor::SchoolsEditor;
 use super::{BadLink, sentence, use_fair};
 use crate::api::{self, Export, FileFormat, Received};
 use crate::browser;
 use crate::components::{
-    BarChart, CsvImport, Fetched, InviteLink, ScrollTable, SendFile, TallyFigures, TimeChart,
-    counted,
+    BarChart, CsvImport, Fetched, InviteLink, ScrollTable, SendFile, TallyFigures, TextField,
+    TimeChart, counted,
 };
 use crate::session::{self, LinkRole};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::api::{
-    ErasePupil, ExhibitorTotals, FairReport, FairView, SchoolTotals, SignInDetails, SignInRequest,
-    StandReadiness,
+    ChangeStatus, ErasePupil, ExhibitorTotals, FairReport, FairView, SchoolTotals, SignInDetails,
+    SignInRequest, StandReadiness,
 };
 use shared::domain::{FairId, FairStatus, PupilId};
 use shared::encounter::{ENCOUNTER_GOAL, Reach};
@@ -163,7 +163,12 @@ fn Report(
         let (fair, token) = (fair.clone(), token.clone());
         move |view: FairView| {
             view! {
-                <StatusPanel fair=fair.clone() token=token.clone() current=view.status />
+                <StatusPanel
+                    fair=fair.clone()
+                    token=token.clone()
+                    current=view.status
+                    expires=view.pupil_data_expires_at
+                />
                 <DetailsPanel fair=fair.clone() token=token.clone() view=view.clone() />
                 <SchoolsEditor fair=fair.clone() fair_name=view.name.to_string() token=token.clone() />
             }
@@ -186,6 +191,10 @@ fn Report(
     }
 }
 
+/// How many days pupils' data is kept after archiving, unless the
+/// organiser types another number: a school term.
+const DEFAULT_KEEP_DAYS: &str = "90";
+
 /// Where the fair is in its life, and the moves the organiser can make.
 #[component]
 fn StatusPanel(
@@ -195,8 +204,12 @@ fn StatusPanel(
     token: String,
     /// The status when the page loaded.
     current: FairStatus,
+    /// When an archived fair's pupil-level data goes.
+    expires: Option<time::OffsetDateTime>,
 ) -> impl IntoView {
     let status = RwSignal::new(current);
+    let expires = RwSignal::new(expires);
+    let keep_days = RwSignal::new(DEFAULT_KEEP_DAYS.to_owned());
     let message = RwSignal::new(String::new());
     let action = |from: FairStatus, to: FairStatus| match (from, to) {
         (FairStatus::Draft, _) => "Open the fair",
@@ -210,17 +223,31 @@ fn StatusPanel(
             .map(|to| {
                 let (fair, token) = (fair.clone(), token.clone());
                 let on_click = move |_| {
-                    if to == FairStatus::Archived
-                        && !browser::confirm("Archive the fair? It cannot be opened again.")
-                    {
-                        return;
-                    }
+                    let keep_pupil_data_days = if to == FairStatus::Archived {
+                        let Ok(days) = keep_days.get_untracked().trim().parse::<u16>() else {
+                            message.set("Not archived: say how many days to keep pupils' data, as a whole number.".to_owned());
+                            return;
+                        };
+                        let question = format!(
+                            "Archive the fair? It cannot be opened again, and its pupil-level data is removed after {days} days."
+                        );
+                        if !browser::confirm(&question) {
+                            return;
+                        }
+                        Some(days)
+                    } else {
+                        None
+                    };
+                    let request = ChangeStatus { status: to, keep_pupil_data_days };
                     let (fair, token) = (fair.clone(), token.clone());
                     spawn_local(async move {
-                        match api::change_status(&fair, to, &token).await {
+                        match api::change_status(&fair, &request, &token).await {
                             Ok(()) => {
                                 status.try_set(to);
                                 message.try_set(format!("The fair is now {}.", to.label().to_lowercase()));
+                                if let Some(days) = keep_pupil_data_days {
+                                    expires.try_set(Some(browser::now() + time::Duration::days(days.into())));
+                                }
                             }
                             Err(problem) => {
                                 message.try_set(format!("Not changed: {problem}."));
@@ -236,6 +263,32 @@ fn StatusPanel(
             })
             .collect_view()
     };
+    // Archiving asks how long pupils' own data stays; the totals stay for good.
+    let keep = move || {
+        (status.get() == FairStatus::Closed).then(|| {
+            view! {
+                <TextField
+                    id="keep-days"
+                    label="When archived, keep pupils' own data for (days, 0 to 730)"
+                    inputmode="numeric"
+                    draft=keep_days
+                    get=String::clone
+                    set=replace
+                />
+            }
+        })
+    };
+    let removal = move || {
+        expires.get().map(|at| {
+            view! {
+                <p id="data-removal">
+                    "Pupil-level data (pupils, their encounters, answers and questions) will be removed on "
+                    {browser::format_date_time(at)}
+                    ". The totals and the schools, exhibitors and year-group exports stay."
+                </p>
+            }
+        })
+    };
     let meaning = move || match status.get() {
         FairStatus::Draft => "Being set up: pupils cannot join yet.",
         FairStatus::Open => "Pupils can join, and take part during the opening hours.",
@@ -246,6 +299,8 @@ fn StatusPanel(
         <section class="panel" aria-labelledby="status-heading">
             <h2 id="status-heading">"The fair is " <span id="fair-status">{move || status.get().label().to_lowercase()}</span></h2>
             <p>{meaning}</p>
+            {removal}
+            {keep}
             <p class="actions">{buttons}</p>
             <p class="status" role="status" id="status-message">{move || message.get()}</p>
         </section>

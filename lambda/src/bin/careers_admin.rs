@@ -1,6 +1,6 @@
 //! Administration from the command line: create the table, seed the demo
 //! fair, add organiser accounts (the first organiser of a fair comes from
-//! here), and mint sign-in links. Uses the same settings as the API
+//! here), mint sign-in links, and run the retention job by hand. Uses the same settings as the API
 //! (TABLE_NAME, SIGNING_KEY_SECRET_ARN or SIGNING_KEY, ...).
 
 use anyhow::Context;
@@ -67,6 +67,10 @@ enum Command {
         #[arg(long, default_value = "http://127.0.0.1:3000")]
         base_url: String,
     },
+    /// Run the retention job once: stamp the pupil-level data of every
+    /// archived fair waiting for it with its expiry, and print what it did
+    /// (AWS runs the same job daily).
+    ExpirePupilData,
 }
 
 #[tokio::main]
@@ -145,6 +149,15 @@ async fn main() -> anyhow::Result<()> {
                 "{}",
                 demo::sign_in_link(&state.tokens, &caller, Duration::days(days), &base_url)?
             );
+        }
+        Command::ExpirePupilData => {
+            let summary = service::retention::run(&state.store, time::OffsetDateTime::now_utc())
+                .await
+                .context("running the retention job")?;
+            println!("{summary}");
+            if summary.fairs_failed > 0 {
+                anyhow::bail!("{} fairs failed; see the log", summary.fairs_failed);
+            }
         }
     }
     Ok(())

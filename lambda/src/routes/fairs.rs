@@ -70,7 +70,7 @@ pub async fn change_status(
     Json(request): Json<ChangeStatus>,
 ) -> Result<StatusCode, ApiError> {
     caller.organiser_of(&fair)?;
-    service::change_status(&state, &fair, request.status).await?;
+    service::change_status(&state, &fair, &request).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -2,7 +2,7 @@
 //! saves answers as they go, and completing a stage (an interaction, see
 //! `record`) needs every question of it answered.
 
-use super::{existing_fair, open_fair};
+use super::{existing_fair, fair_with_pupil_data, open_fair};
 use crate::error::ApiError;
 use crate::model::Fair;
 use crate::state::AppState;
@@ -18,7 +18,10 @@ pub async fn view(
     fair: &FairId,
     pupil: Option<&PupilId>,
 ) -> Result<ChallengeView, ApiError> {
-    let fair = existing_fair(&state.store, fair).await?;
+    let fair = match pupil {
+        Some(_) => fair_with_pupil_data(&state.store, fair, OffsetDateTime::now_utc()).await?,
+        None => existing_fair(&state.store, fair).await?,
+    };
     let Some(questions) = &fair.challenge else {
         return Ok(ChallengeView { stages: Vec::new() });
     };

@@ -27,10 +27,7 @@ pub async fn erase_pupil(
         .into_iter()
         .map(|stand| stand.id)
         .collect();
-    let items = state
-        .store
-        .erase_pupil(fair, &pupil.id, &pupil.resume_code, &stands)
-        .await?;
+    let items = state.store.erase_pupil(fair, &pupil.id, &stands).await?;
     // Who was erased is not logged: that would keep them in the logs.
     tracing::info!(%fair, items, "a pupil's data was erased on request");
     Ok(Erased {

@@ -3,7 +3,7 @@
 //! codes of either kind are counted against the client's address and slow
 //! it down (see `throttle`).
 
-use super::existing_fair;
+use super::{existing_fair, fair_with_pupil_data};
 use crate::auth::{Caller, PUPIL_TOKEN_LIFETIME};
 use crate::error::ApiError;
 use crate::model::Pupil;
@@ -71,8 +71,10 @@ pub async fn resume(
 ) -> Result<JoinedPupil, ApiError> {
     let code = ResumeCode::parse(&request.resume_code)
         .map_err(|e| ApiError::InvalidField(format!("resume code: {e}")))?;
-    let fair_record = existing_fair(&state.store, fair).await?;
-    if !fair_record.takes_pupils_at(OffsetDateTime::now_utc()) {
+    let now = OffsetDateTime::now_utc();
+    // Said before "not open": their record is gone for good, not paused.
+    let fair_record = fair_with_pupil_data(&state.store, fair, now).await?;
+    if !fair_record.takes_pupils_at(now) {
         return Err(ApiError::FairNotOpen);
     }
     let attempts = Attempts::check(state, fair, client).await?;

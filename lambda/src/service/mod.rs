@@ -12,6 +12,7 @@ pub mod organiser;
 pub mod questions;
 mod record;
 mod report;
+pub mod retention;
 pub mod schools;
 pub mod stand_editor;
 pub mod stand_import;
@@ -25,7 +26,7 @@ pub use views::{fair_view, pupil_record, stand_detail, stand_summaries, stands_r
 use crate::error::ApiError;
 use crate::model::Fair;
 use crate::store::Store;
-use shared::domain::{FairId, FairStatus};
+use shared::domain::FairId;
 use time::OffsetDateTime;
 
 /// The fair, or `UnknownFair`.
@@ -49,20 +50,56 @@ pub async fn save_details(
     Ok(())
 }
 
-/// Moves the fair on to `to`, if its current status allows it.
+/// Moves the fair on as the organiser asks, if its current status allows
+/// it. Archiving also sets when its pupil-level data expires and queues it
+/// for the retention job.
 pub async fn change_status(
     state: &crate::state::AppState,
     fair: &FairId,
-    to: FairStatus,
+    request: &shared::api::ChangeStatus,
 ) -> Result<(), ApiError> {
+    let change = shared::api::StatusChange::try_from(request)
+        .map_err(|e| ApiError::InvalidField(e.to_string()))?;
+    let to = change.to();
     let from = existing_fair(&state.store, fair).await?.status;
-    if !from.can_become(to) || !state.store.change_fair_status(fair, from, to).await? {
+    let changed = from.can_become(to)
+        && match change.keep_pupil_data() {
+            Some(days) => {
+                let now = OffsetDateTime::now_utc();
+                let expires_at = days.expiry_after(now);
+                let archived = state
+                    .store
+                    .archive_fair(fair, from, now, expires_at)
+                    .await?;
+                if archived {
+                    tracing::info!(%fair, days = days.get(), %expires_at, "pupil-level data will expire");
+                }
+                archived
+            }
+            None => state.store.change_fair_status(fair, from, to).await?,
+        };
+    if !changed {
         // Also when someone else moved it first: the page shows the new
         // status once it reloads.
         return Err(ApiError::StatusChangeRefused { from, to });
     }
     tracing::info!(%fair, %from, %to, "fair status changed");
     Ok(())
+}
+
+/// The fair, or `PupilDataRemoved` once the pupil-level data the organiser
+/// chose to keep after archiving has expired: DynamoDB deletes expired
+/// items only within a few days, and until then they must not be served.
+async fn fair_with_pupil_data(
+    store: &Store,
+    fair: &FairId,
+    now: OffsetDateTime,
+) -> Result<Fair, ApiError> {
+    let fair = existing_fair(store, fair).await?;
+    if fair.pupil_data_removed_at(now) {
+        return Err(ApiError::PupilDataRemoved);
+    }
+    Ok(fair)
 }
 
 /// The fair if it takes pupils' activity at `now`, or `FairNotOpen`.

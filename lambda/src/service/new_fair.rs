@@ -37,6 +37,7 @@ pub async fn create_fair(
             closes_at: details.closes_at,
             challenge: template.challenge.clone(),
             status: FairStatus::Draft,
+            pupil_data_expires_at: None,
         };
         match state
             .store
@@ -77,6 +78,7 @@ pub async fn create_first_fair(
         closes_at: day + time::Duration::hours(6),
         challenge: None,
         status: FairStatus::Draft,
+        pupil_data_expires_at: None,
     };
     store.create_fair_with_team(&fair, None).await?;
     tracing::info!(fair = %fair.id, "first fair created");

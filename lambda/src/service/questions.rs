@@ -17,6 +17,8 @@ pub async fn stand_questions(
     stand: &StandId,
     pupil: &PupilId,
 ) -> Result<Vec<StandQuestion>, ApiError> {
+    // Questions are pupil-level data: gone once the fair's has expired.
+    super::fair_with_pupil_data(&state.store, fair, time::OffsetDateTime::now_utc()).await?;
     existing_stand(state, fair, stand).await?;
     let questions = state.store.questions(fair, stand).await?;
     Ok(questions
@@ -40,6 +42,8 @@ pub async fn inbox(
     fair: &FairId,
     stand: &StandId,
 ) -> Result<Vec<InboxQuestion>, ApiError> {
+    // Questions are pupil-level data: gone once the fair's has expired.
+    super::fair_with_pupil_data(&state.store, fair, time::OffsetDateTime::now_utc()).await?;
     existing_stand(state, fair, stand).await?;
     let (questions, schools) = tokio::try_join!(
         state.store.questions(fair, stand),

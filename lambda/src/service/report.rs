@@ -1,6 +1,6 @@
 //! The organiser's report: the fair's totals with names attached.
 
-use super::existing_fair;
+use super::{existing_fair, fair_with_pupil_data};
 use crate::error::ApiError;
 use crate::export::{self, Cell, PupilRow};
 use crate::state::AppState;
@@ -157,7 +157,8 @@ const PUPILS_PER_PIECE: usize = 256;
 
 /// The per-pupil export as a stream of runs of rows (the cells of
 /// `export::PUPILS_HEADER`'s columns): every pupil of the fair, or only
-/// those of `school` (`NotFound` if the fair has no such school). It reads the roster a page at a time, so a fair of any
+/// those of `school` (`NotFound` if the fair has no such school;
+/// `PupilDataRemoved` once the fair's pupil-level data has expired). It reads the roster a page at a time, so a fair of any
 /// size is exported in bounded memory; one school's file still reads the
 /// whole fair's roster, as the index is keyed by fair, not by school.
 pub async fn pupils_export(
@@ -165,7 +166,7 @@ pub async fn pupils_export(
     fair: &FairId,
     school: Option<SchoolId>,
 ) -> Result<impl Stream<Item = Result<Vec<Vec<Cell>>, ApiError>> + Send + 'static, ApiError> {
-    existing_fair(&state.store, fair).await?;
+    fair_with_pupil_data(&state.store, fair, time::OffsetDateTime::now_utc()).await?;
     let (schools, stands) = tokio::try_join!(state.store.schools(fair), state.store.stands(fair))?;
     let schools: HashMap<SchoolId, Name> = schools.into_iter().map(|s| (s.id, s.name)).collect();
     if school

@@ -32,6 +32,7 @@ pub async fn fair_view(state: &AppState, fair: &FairId) -> Result<FairView, ApiE
         is_open,
         status: fair.status,
         sectors: sectors.into_iter().collect(),
+        pupil_data_expires_at: fair.pupil_data_expires_at,
     })
 }
 
@@ -138,6 +139,8 @@ pub async fn pupil_record(
     fair: &FairId,
     pupil: &PupilId,
 ) -> Result<PupilRecord, ApiError> {
+    // A pupil's token outlives an expiry of 0 days.
+    super::fair_with_pupil_data(&state.store, fair, OffsetDateTime::now_utc()).await?;
     let (pupil, encounters) = state
         .store
         .pupil_record(fair, pupil)

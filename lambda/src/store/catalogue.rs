@@ -1,11 +1,14 @@
 //! Fairs, schools and stands: written by organisers and exhibitors (and the
 //! demo seed), read on every page of the hall.
 
-use super::items::{self, FairItem, JoinCodeItem, SchoolItem, StandItem, from_item, key, to_item};
+use super::items::{
+    self, FairItem, JoinCodeItem, RetentionItem, SchoolItem, StandItem, from_item, key, to_item,
+};
 use super::{Store, StoreError, keys};
 use crate::model::{Fair, School, Stand};
 use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
 use shared::domain::{FairId, FairStatus, JoinCode, SchoolId, StandId};
+use time::OffsetDateTime;
 
 impl Store {
     /// Creates or replaces a fair's details.
@@ -83,6 +86,68 @@ impl Store {
             .send()
             .await;
         super::passed_condition(result)
+    }
+
+    /// Archives the fair if it is still `from`, recording when its
+    /// pupil-level data expires, and queues it for the retention job in the
+    /// same transaction, so an archived fair is never missed by the job;
+    /// `false` if the fair was not `from`.
+    pub async fn archive_fair(
+        &self,
+        fair: &FairId,
+        from: FairStatus,
+        archived_at: OffsetDateTime,
+        pupil_data_expires_at: OffsetDateTime,
+    ) -> Result<bool, StoreError> {
+        use aws_sdk_dynamodb::types::{AttributeValue, TransactWriteItem, Update};
+        let seconds = |at: OffsetDateTime| AttributeValue::N(at.unix_timestamp().to_string());
+        let update = Update::builder()
+            .table_name(&self.table)
+            .set_key(Some(key(keys::fair_pk(fair), keys::FAIR_SK)))
+            .update_expression(
+                "SET #status = :to, archived_at = :archived, pupil_data_expires_at = :expires",
+            )
+            .condition_expression("#status = :from")
+            .expression_attribute_names("#status", "status")
+            .expression_attribute_values(":from", AttributeValue::S(from.code().to_owned()))
+            .expression_attribute_values(
+                ":to",
+                AttributeValue::S(FairStatus::Archived.code().to_owned()),
+            )
+            .expression_attribute_values(":archived", seconds(archived_at))
+            .expression_attribute_values(":expires", seconds(pupil_data_expires_at))
+            .build()
+            .map_err(super::table::build_error)?;
+        let queued = RetentionItem {
+            pk: keys::RETENTION_PK.to_owned(),
+            sk: keys::retention_sk(fair),
+            fair: fair.clone(),
+            queued_at: archived_at,
+        };
+        let put = aws_sdk_dynamodb::types::Put::builder()
+            .table_name(&self.table)
+            .set_item(Some(to_item(&queued)?))
+            .build()
+            .map_err(super::table::build_error)?;
+        let result = self
+            .client
+            .transact_write_items()
+            .transact_items(TransactWriteItem::builder().update(update).build())
+            .transact_items(TransactWriteItem::builder().put(put).build())
+            .send()
+            .await;
+        match result {
+            Ok(_) => Ok(true),
+            // Only the fair's condition can cancel it: it is no longer `from`.
+            Err(error)
+                if error
+                    .as_service_error()
+                    .is_some_and(|e| e.is_transaction_canceled_exception()) =>
+            {
+                Ok(false)
+            }
+            Err(error) => Err(StoreError::from_sdk("TransactWriteItems", error)),
+        }
     }
 
     /// Registers a school and its join code together; fails with

@@ -1,10 +1,10 @@
 //! Erasing one pupil on request: everything stored about them goes, and
 //! the fair's running totals (counts with no one in them) stay.
 
-use super::items::{Item, key};
-use super::{Store, StoreError, keys};
-use aws_sdk_dynamodb::types::{AttributeValue, DeleteRequest, WriteRequest};
-use shared::domain::{FairId, PupilId, ResumeCode, StandId};
+use super::items::Item;
+use super::{Store, StoreError};
+use aws_sdk_dynamodb::types::{DeleteRequest, WriteRequest};
+use shared::domain::{FairId, PupilId, StandId};
 
 /// DynamoDB deletes at most this many items per batch.
 const BATCH: usize = 25;
@@ -12,40 +12,27 @@ const BATCH: usize = 25;
 const ROUNDS: usize = 8;
 
 impl Store {
-    /// Deletes the pupil's own partition (their item, encounters,
-    /// interactions and challenge answers), their resume code, and the
-    /// questions they asked at `stands`; returns how many items went.
+    /// Deletes everything stored about the pupil (see [`super::pupil_data`]);
+    /// `stands` are all of the fair's, where they may have asked questions.
+    /// Returns how many items went.
     pub async fn erase_pupil(
         &self,
         fair: &FairId,
         pupil: &PupilId,
-        resume_code: &ResumeCode,
         stands: &[StandId],
     ) -> Result<usize, StoreError> {
-        let mut keys_to_delete: Vec<Item> = self
-            .query_prefix(keys::pupil_pk(fair, pupil), "")
-            .await?
-            .iter()
-            .map(key_of)
-            .collect();
-        keys_to_delete.push(key(keys::fair_pk(fair), keys::resume_sk(resume_code)));
-        let asker = AttributeValue::S(pupil.to_string());
-        for stand in stands {
-            let asked = self
-                .query_prefix(keys::questions_pk(fair, stand), keys::QUESTION_PREFIX)
-                .await?;
-            keys_to_delete.extend(
-                asked
-                    .iter()
-                    .filter(|item| item.get("pupil") == Some(&asker))
-                    .map(key_of),
-            );
+        let asked = self.asked_questions(fair, stands).await?;
+        let keys_to_delete = self.pupil_data_keys(fair, pupil, &asked).await?;
+        // The pupil's own item (last) goes alone, after everything else
+        // has: an erasure cut short can be asked for again, as the pupil
+        // is still there to be found.
+        if let Some((own, rest)) = keys_to_delete.split_last() {
+            for chunk in rest.chunks(BATCH) {
+                self.delete_all(chunk).await?;
+            }
+            self.delete_all(std::slice::from_ref(own)).await?;
         }
-        let erased = keys_to_delete.len();
-        for chunk in keys_to_delete.chunks(BATCH) {
-            self.delete_all(chunk).await?;
-        }
-        Ok(erased)
+        Ok(keys_to_delete.len())
     }
 
     async fn delete_all(&self, keys: &[Item]) -> Result<(), StoreError> {
@@ -80,12 +67,4 @@ impl Store {
             message: "some items were left unprocessed".to_owned(),
         })
     }
-}
-
-/// An item's key alone.
-fn key_of(item: &Item) -> Item {
-    item.iter()
-        .filter(|(name, _)| *name == "pk" || *name == "sk")
-        .map(|(name, value)| (name.clone(), value.clone()))
-        .collect()
 }

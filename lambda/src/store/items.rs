@@ -49,6 +49,13 @@ pub struct FairItem {
     /// Absent on fairs stored before statuses existed, which were open.
     #[serde(default)]
     pub status: FairStatus,
+    /// Set by archiving (seconds since 1970, like `expires_at`).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "time::serde::timestamp::option"
+    )]
+    pub pupil_data_expires_at: Option<OffsetDateTime>,
 }
 
 impl From<&Fair> for FairItem {
@@ -63,6 +70,7 @@ impl From<&Fair> for FairItem {
             closes_at: fair.closes_at,
             challenge: fair.challenge.clone(),
             status: fair.status,
+            pupil_data_expires_at: fair.pupil_data_expires_at,
         }
     }
 }
@@ -77,8 +85,19 @@ impl From<FairItem> for Fair {
             closes_at: item.closes_at,
             challenge: item.challenge,
             status: item.status,
+            pupil_data_expires_at: item.pupil_data_expires_at,
         }
     }
+}
+
+/// An archived fair waiting for the retention job.
+#[derive(Serialize, Deserialize)]
+pub struct RetentionItem {
+    pub pk: String,
+    pub sk: String,
+    pub fair: FairId,
+    #[serde(with = "time::serde::timestamp")]
+    pub queued_at: OffsetDateTime,
 }
 
 #[derive(Serialize, Deserialize)]

@@ -18,6 +18,12 @@
 //! | question      | `QUESTIONS#{fair}#{stand}` | `Q#{interaction}`   |
 //! | failed codes  | `ATTEMPTS#{fair}#{client}` | `{window}`         |
 //! | totals shard  | `AGG#{fair}#{shard}`      | `FAIR`, `SCHOOL#{school}`, `STAND#{stand}`, `YEAR#{year}` |
+//! | retention job | `RETENTION`               | `{fair}`             |
+//!
+//! Pupil-level items (a pupil's partition, their resume code, their
+//! questions) get `expires_at` (DynamoDB TTL, seconds since 1970) when
+//! their fair is archived; a `RETENTION` item queues an archived fair until
+//! the retention job has stamped them all (see `store::pupil_data`).
 //!
 //! The `roster` index (a global secondary index) lists a fair's pupils and
 //! their encounters in key order for the per-pupil export. Pupil and
@@ -107,6 +113,14 @@ pub fn questions_pk(fair: &FairId, stand: &StandId) -> String {
 /// A question's id is the id of the interaction that asked it.
 pub fn question_sk(question: &InteractionId) -> String {
     format!("{QUESTION_PREFIX}{question}")
+}
+
+/// One partition lists the archived fairs whose pupil-level data still
+/// has to be stamped with its expiry: a few fairs a year, so never hot.
+pub const RETENTION_PK: &str = "RETENTION";
+
+pub fn retention_sk(fair: &FairId) -> String {
+    fair.to_string()
 }
 
 /// `client` is a keyed hash of the client's address (see `throttle`).

@@ -16,6 +16,8 @@
 //! | live totals, per school, per stand       | Query each of the fair's totals shards and sum    |
 //! | a stand's questions (inbox, stand page)  | Query `QUESTIONS#{fair}#{stand}`; written by the ledger's transaction, answered with conditional updates |
 //! | every pupil of a fair, with encounters   | Query the `roster` index, shard by shard, page by page |
+//! | archived fairs awaiting the retention job | Query `RETENTION`; the archiving transaction puts, the job deletes |
+//! | everything about one pupil (erase, expire) | Query `PUPIL#{fair}#{pupil}`, plus each stand's questions once |
 //!
 //! Every write that must happen once is conditional, and every write that
 //! changes a count happens in the same transaction as the record it counts,
@@ -31,8 +33,10 @@ mod items;
 pub mod keys;
 mod ledger;
 mod organisers;
+mod pupil_data;
 mod pupils;
 mod questions;
+mod retention;
 mod roster;
 mod table;
 mod totals;
@@ -42,6 +46,7 @@ pub use challenge::ChallengeProgress;
 pub use invites::InviteRefusal;
 pub use ledger::{NewInteraction, RecordError, Recorded};
 pub use organisers::OrganiserAccount;
+pub use pupil_data::AskedQuestions;
 pub use questions::QuestionError;
 pub use roster::RosterEntry;
 pub use totals::{FairTotals, ScopeTotals};

@@ -50,6 +50,9 @@ pub enum ErrorCode {
     InviteWithdrawn,
     /// The invitation is past its date.
     InviteExpired,
+    /// The fair was archived and the time its organiser set for keeping
+    /// pupil-level data has passed: only its totals remain.
+    PupilDataRemoved,
     /// Too many attempts in a short time; try again later.
     TooManyRequests,
     /// The server could not finish the request; nothing was recorded.

@@ -1,7 +1,8 @@
 //! What a pupil sees of a fair: the fair itself, the hall of stands, a stand.
 
 use crate::domain::{
-    ExhibitorKind, FairId, FairStatus, Name, Opportunity, ProspectusId, StandId, StandLink, VideoId,
+    ExhibitorKind, FairId, FairStatus, Name, Opportunity, ProspectusId, RetentionDays,
+    RetentionDaysError, StandId, StandLink, VideoId,
 };
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -22,6 +23,12 @@ pub struct FairView {
     /// Every sector some stand names, sorted, once each: what a pupil can
     /// say interests them when joining.
     pub sectors: Vec<String>,
+    /// Once the fair is archived: when its pupil-level data (pupils,
+    /// their encounters, interactions, answers and questions) is removed;
+    /// the totals stay. The organiser's page says "Pupil-level data will
+    /// be removed on ...".
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub pupil_data_expires_at: Option<OffsetDateTime>,
 }
 
 /// A stand as a card in the hall.
@@ -74,6 +81,61 @@ pub struct StandDetail {
 #[serde(deny_unknown_fields)]
 pub struct ChangeStatus {
     pub status: FairStatus,
+    /// How many days pupil-level data is kept after archiving (0 to 730,
+    /// 0 for as soon as possible): required when archiving, refused with
+    /// any other move.
+    #[serde(default)]
+    pub keep_pupil_data_days: Option<u16>,
+}
+
+/// A status change whose fields agree: archiving always says how long
+/// pupils' data is kept, and no other move does. Built only from a
+/// [`ChangeStatus`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatusChange {
+    to: FairStatus,
+    keep_pupil_data: Option<RetentionDays>,
+}
+
+impl StatusChange {
+    pub fn to(self) -> FairStatus {
+        self.to
+    }
+
+    /// How long pupil-level data is kept: `Some` exactly when archiving.
+    pub fn keep_pupil_data(self) -> Option<RetentionDays> {
+        self.keep_pupil_data
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StatusChangeError {
+    #[error(
+        "say how many days pupils' data is kept after archiving ({} to {}, 0 for as soon as possible)",
+        RetentionDays::MIN,
+        RetentionDays::MAX
+    )]
+    RetentionRequired,
+    #[error("how long pupils' data is kept is set only when archiving the fair")]
+    RetentionNotArchiving,
+    #[error("{0}")]
+    Retention(#[from] RetentionDaysError),
+}
+
+impl TryFrom<&ChangeStatus> for StatusChange {
+    type Error = StatusChangeError;
+    fn try_from(request: &ChangeStatus) -> Result<Self, Self::Error> {
+        let keep_pupil_data = match (request.status, request.keep_pupil_data_days) {
+            (FairStatus::Archived, Some(days)) => Some(RetentionDays::parse(days)?),
+            (FairStatus::Archived, None) => return Err(StatusChangeError::RetentionRequired),
+            (_, Some(_)) => return Err(StatusChangeError::RetentionNotArchiving),
+            (_, None) => None,
+        };
+        Ok(Self {
+            to: request.status,
+            keep_pupil_data,
+        })
+    }
 }
 
 /// `PUT /api/fairs/{fair}/details`: the fair's name, description and
@@ -151,6 +213,55 @@ impl TryFrom<&FairDetails> for CheckedFairDetails {
 mod tests {
     use super::*;
     use time::Duration;
+
+    fn change(status: FairStatus, days: Option<u16>) -> Result<StatusChange, StatusChangeError> {
+        StatusChange::try_from(&ChangeStatus {
+            status,
+            keep_pupil_data_days: days,
+        })
+    }
+
+    #[test]
+    fn archiving_says_how_long_pupils_data_is_kept_and_nothing_else_does() {
+        let archived = change(FairStatus::Archived, Some(30)).expect("archive");
+        assert_eq!(archived.to(), FairStatus::Archived);
+        assert_eq!(archived.keep_pupil_data().map(RetentionDays::get), Some(30));
+        assert_eq!(
+            change(FairStatus::Archived, Some(0))
+                .expect("as soon as possible")
+                .keep_pupil_data()
+                .map(RetentionDays::get),
+            Some(0)
+        );
+        assert_eq!(
+            change(FairStatus::Archived, None),
+            Err(StatusChangeError::RetentionRequired)
+        );
+        assert_eq!(
+            change(FairStatus::Archived, Some(731)),
+            Err(StatusChangeError::Retention(RetentionDaysError))
+        );
+        for status in [FairStatus::Draft, FairStatus::Open, FairStatus::Closed] {
+            assert_eq!(
+                change(status, Some(30)),
+                Err(StatusChangeError::RetentionNotArchiving),
+                "{status}"
+            );
+            let plain = change(status, None).expect("a plain move");
+            assert_eq!((plain.to(), plain.keep_pupil_data()), (status, None));
+        }
+    }
+
+    #[test]
+    fn a_status_change_without_days_still_reads_and_unknown_fields_do_not() {
+        let plain: ChangeStatus = serde_json::from_str(r#"{"status":"closed"}"#).expect("json");
+        assert_eq!(plain.keep_pupil_data_days, None);
+        let archive: ChangeStatus =
+            serde_json::from_str(r#"{"status":"archived","keep_pupil_data_days":30}"#)
+                .expect("json");
+        assert_eq!(archive.keep_pupil_data_days, Some(30));
+        assert!(serde_json::from_str::<ChangeStatus>(r#"{"status":"closed","days":3}"#).is_err());
+    }
 
     #[test]
     fn a_fair_must_close_after_it_opens_and_within_three_months() {

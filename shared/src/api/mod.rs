@@ -19,7 +19,8 @@ pub use challenge::{ChallengeView, SaveAnswers, StageView};
 pub use error::{ErrorBody, ErrorCode};
 pub use fair::{
     ChangeStatus, CheckedFairDetails, CreatedFair, FairDetails, FairDetailsError, FairView,
-    MAX_FAIR_DAYS, ProspectusView, StandDetail, StandSummary, VideoView,
+    MAX_FAIR_DAYS, ProspectusView, StandDetail, StandSummary, StatusChange, StatusChangeError,
+    VideoView,
 };
 pub use figures::{ActivityFigures, Figure, GroupFigures, SUPPRESS_BELOW, StandFigures};
 pub use interaction::{RecordInteraction, RecordedInteraction};

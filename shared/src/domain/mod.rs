@@ -13,6 +13,7 @@ mod link;
 mod paragraph;
 mod pseudonym;
 mod resume_code;
+mod retention_days;
 mod school;
 mod text;
 mod year_group;
@@ -34,6 +35,7 @@ pub use link::{Opportunity, OpportunityKind, StandLink, WebAddress, WebAddressEr
 pub use paragraph::{AnswerText, Paragraph, ParagraphError, QuestionText};
 pub use pseudonym::Pseudonym;
 pub use resume_code::{RESUME_WORDS, ResumeCode, ResumeCodeError};
+pub use retention_days::{RetentionDays, RetentionDaysError};
 pub use school::{ExpectedPupils, ExpectedPupilsError, MAX_EXPECTED_PUPILS, Urn, UrnError};
 pub use text::{Name, TextError};
 pub use year_group::{YearGroup, YearGroupError};
