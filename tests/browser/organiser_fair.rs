@@ -191,6 +191,20 @@ async fn an_organiser_runs_a_new_fair_from_creation_to_exports_that_match_the_le
     std::fs::write(artifacts_dir().join("dashboard.png"), page).expect("save screenshot");
 
     // Every export, as the browser saves it, matches the ledger exactly.
+    // What the export's status line says is recorded as it changes, to see
+    // the progress it shows while a file downloads.
+    client
+        .execute(
+            r#"
+            window.exportStatuses = [];
+            const status = document.getElementById('export-status');
+            new MutationObserver(() => window.exportStatuses.push(status.textContent))
+                .observe(status, { childList: true, characterData: true, subtree: true });
+            "#,
+            vec![],
+        )
+        .await
+        .expect("watch the status line");
     let mut schools_before: Vec<u8> = Vec::new();
     for format in [ExportFormat::Csv, ExportFormat::Xlsx] {
         let mut saved = std::collections::BTreeMap::new();
@@ -221,6 +235,17 @@ async fn an_organiser_runs_a_new_fair_from_creation_to_exports_that_match_the_le
             differences.join("\n")
         );
     }
+
+    let statuses = client
+        .execute("return window.exportStatuses;", vec![])
+        .await
+        .expect("statuses");
+    let statuses: Vec<String> = serde_json::from_value(statuses).expect("texts");
+    let rows = format!("Downloading: {PUPILS} rows so far");
+    assert!(
+        statuses.iter().any(|said| said.starts_with(&rows)),
+        "the per-pupil file's progress was shown: {statuses:?}"
+    );
 
     // The fair closes and is archived keeping pupils' data 0 days; once the
     // retention job has run, the per-pupil export is refused and the
