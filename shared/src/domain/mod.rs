@@ -15,6 +15,7 @@ mod pseudonym;
 mod resume_code;
 mod school;
 mod text;
+mod upload;
 mod year_group;
 
 pub use challenge::{
@@ -36,4 +37,5 @@ pub use pseudonym::Pseudonym;
 pub use resume_code::{RESUME_WORDS, ResumeCode, ResumeCodeError};
 pub use school::{ExpectedPupils, ExpectedPupilsError, MAX_EXPECTED_PUPILS, Urn, UrnError};
 pub use text::{Name, TextError};
+pub use upload::{FileType, SNIFF_BYTES, UploadKind, human_size};
 pub use year_group::{YearGroup, YearGroupError};
