@@ -154,6 +154,8 @@ fn build_stand(
         tagline: stand.tagline,
         about: stand.about,
         learning_outcomes: stand.learning_outcomes,
+        // The demo's exhibitors upload their logos themselves.
+        logo_key: None,
     })
 }
 

@@ -15,6 +15,7 @@ mod report;
 pub mod schools;
 pub mod stand_editor;
 pub mod stand_import;
+pub mod uploads;
 mod views;
 
 pub use join::{join_fair, resume};

@@ -14,6 +14,7 @@
 //! | a pupil's own record                     | Query `PUPIL#{fair}#{pupil}` (pupil + encounters) |
 //! | a pupil's My Futures answers             | GetItem / SET one stage's attribute on `CHALLENGE`; stages completed by the ledger's transaction |
 //! | live totals, per school, per stand       | Query each of the fair's totals shards and sum    |
+//! | attach an upload to a stand              | UpdateItem on the stand: `list_append` with a size condition, or SET `logo_key` |
 //! | a stand's questions (inbox, stand page)  | Query `QUESTIONS#{fair}#{stand}`; written by the ledger's transaction, answered with conditional updates |
 //! | every pupil of a fair, with encounters   | Query the `roster` index, shard by shard, page by page |
 //!
@@ -34,6 +35,7 @@ mod organisers;
 mod pupils;
 mod questions;
 mod roster;
+mod stand_files;
 mod table;
 mod totals;
 
@@ -44,6 +46,7 @@ pub use ledger::{NewInteraction, RecordError, Recorded};
 pub use organisers::OrganiserAccount;
 pub use questions::QuestionError;
 pub use roster::RosterEntry;
+pub use stand_files::AttachError;
 pub use totals::FairTotals;
 
 use aws_sdk_dynamodb::Client;
