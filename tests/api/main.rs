@@ -19,4 +19,5 @@ mod replay;
 mod report;
 mod schools;
 mod stand_content;
+mod uploads;
 mod video_progress;
