@@ -4,7 +4,7 @@
 
 use super::items::{ProspectusItem, key};
 use super::{Store, StoreError, keys};
-use crate::model::{Prospectus, Video};
+use crate::model::{Prospectus, Stand, Video};
 use aws_sdk_dynamodb::types::{AttributeValue, ReturnValue};
 use shared::domain::{FairId, StandId};
 
@@ -78,6 +78,33 @@ impl Store {
         }
     }
 
+    /// Saves the stand's words (name, kind, sectors, tagline, about text,
+    /// links, opportunities) and nothing else, so a file attached while the
+    /// words were being edited is kept. `false` if there is no such stand.
+    pub async fn set_stand_words(&self, fair: &FairId, stand: &Stand) -> Result<bool, StoreError> {
+        let result = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .set_key(Some(key(keys::fair_pk(fair), keys::stand_sk(&stand.id))))
+            .update_expression(
+                "SET #name = :name, kind = :kind, sectors = :sectors, tagline = :tagline, \
+                 about = :about, links = :links, opportunities = :opportunities",
+            )
+            .condition_expression("attribute_exists(pk)")
+            .expression_attribute_names("#name", "name")
+            .expression_attribute_values(":name", value(&stand.name)?)
+            .expression_attribute_values(":kind", value(&stand.kind)?)
+            .expression_attribute_values(":sectors", value(&stand.sectors)?)
+            .expression_attribute_values(":tagline", value(&stand.tagline)?)
+            .expression_attribute_values(":about", value(&stand.about)?)
+            .expression_attribute_values(":links", value(&stand.links)?)
+            .expression_attribute_values(":opportunities", value(&stand.opportunities)?)
+            .send()
+            .await;
+        super::passed_condition(result)
+    }
+
     /// Sets the stand's logo; returns the key of the logo it replaced.
     pub async fn set_logo(
         &self,
@@ -117,5 +144,11 @@ impl Store {
 /// A one-element DynamoDB list holding `value`, for `list_append`.
 fn list_of<T: serde::Serialize>(value: &T) -> Result<AttributeValue, StoreError> {
     serde_dynamo::to_attribute_value(vec![value])
+        .map_err(|source| StoreError::Mapping(source.to_string()))
+}
+
+/// One field of an item as its attribute value.
+fn value<T: serde::Serialize>(field: &T) -> Result<AttributeValue, StoreError> {
+    serde_dynamo::to_attribute_value(field)
         .map_err(|source| StoreError::Mapping(source.to_string()))
 }
