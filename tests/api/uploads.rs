@@ -390,3 +390,53 @@ async fn without_a_file_store_uploads_are_refused_clearly() {
     let response = start(&app, &token, UploadKind::Logo, 10, None).await;
     refused(response, 503, ErrorCode::UploadsUnavailable, "no store").await;
 }
+
+async fn delete(app: &TestApp, path: &str, token: &str) -> reqwest::Response {
+    app.http
+        .delete(app.url(&format!("/api/fairs/{}/stands/{EMPLOYER}{path}", app.fair)))
+        .bearer_auth(token)
+        .send()
+        .await
+        .expect("sent")
+}
+
+#[tokio::test]
+async fn an_exhibitor_takes_files_off_their_stand_and_they_are_deleted() {
+    for files in TestFiles::all().await {
+        let app = spawn_app_with_files(&files).await;
+        let token = exhibitor(&app, EMPLOYER);
+        let added: StandDetail = upload(&app, &token, UploadKind::Prospectus, PDF)
+            .await
+            .json()
+            .await
+            .expect("stand");
+        let prospectus = added.prospectuses.last().expect("added").id.clone();
+        let pupil = app.join_ok().await;
+        let path = format!("/prospectuses/{prospectus}");
+        assert_eq!(delete(&app, &path, &pupil.token).await.status(), 403);
+
+        let response = delete(&app, &path, &token).await;
+        assert_eq!(response.status(), 200, "{}", files.name());
+        let after: StandDetail = response.json().await.expect("stand");
+        assert!(after.prospectuses.iter().all(|p| p.id != prospectus));
+        assert_eq!(after.prospectuses.len(), added.prospectuses.len() - 1);
+        assert!(
+            files.keys().await.is_empty(),
+            "{}: file deleted",
+            files.name()
+        );
+        let again = delete(&app, &path, &token).await;
+        refused(again, 422, ErrorCode::UnknownProspectus, "removed twice").await;
+
+        // The fixture's video and logo, by the organiser.
+        let organiser = app.organiser_token();
+        let video = after.videos.first().expect("video").id.clone();
+        let response = delete(&app, &format!("/videos/{video}"), &organiser).await;
+        let after: StandDetail = response.json().await.expect("stand");
+        assert!(after.videos.is_empty());
+        let response = delete(&app, "/logo", &organiser).await;
+        let after: StandDetail = response.json().await.expect("stand");
+        assert_eq!(after.summary.logo_url, None);
+        assert_eq!(delete(&app, "/logo", &organiser).await.status(), 404);
+    }
+}

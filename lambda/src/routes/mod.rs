@@ -85,6 +85,18 @@ pub fn api() -> Router<AppState> {
             "/fairs/{fair}/stands/{stand}/uploads/{upload}/complete",
             post(uploads::complete),
         )
+        .route(
+            "/fairs/{fair}/stands/{stand}/prospectuses/{prospectus}",
+            delete(uploads::remove_prospectus),
+        )
+        .route(
+            "/fairs/{fair}/stands/{stand}/videos/{video}",
+            delete(uploads::remove_video),
+        )
+        .route(
+            "/fairs/{fair}/stands/{stand}/logo",
+            delete(uploads::remove_logo),
+        )
         // The body is streamed to the file and limited to the size declared
         // (see `files::LocalFiles::receive`), not by the JSON limit.
         .route("/uploads/{ticket}", put(uploads::receive))

@@ -14,6 +14,7 @@ mod record;
 mod report;
 pub mod schools;
 pub mod stand_editor;
+pub mod stand_files;
 pub mod stand_import;
 pub mod uploads;
 mod views;

@@ -152,3 +152,50 @@ fn value<T: serde::Serialize>(field: &T) -> Result<AttributeValue, StoreError> {
     serde_dynamo::to_attribute_value(field)
         .map_err(|source| StoreError::Mapping(source.to_string()))
 }
+
+impl Store {
+    /// Removes the entry at `index` of the stand's `list` ("prospectuses"
+    /// or "videos") if it still has the id `id` (the list may have changed
+    /// since it was read); `false` if it did not.
+    pub async fn remove_file_entry(
+        &self,
+        fair: &FairId,
+        stand: &StandId,
+        list: &'static str,
+        index: usize,
+        id: &str,
+    ) -> Result<bool, StoreError> {
+        let result = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .set_key(Some(key(keys::fair_pk(fair), keys::stand_sk(stand))))
+            .update_expression(format!("REMOVE #list[{index}]"))
+            .condition_expression(format!("#list[{index}].id = :id"))
+            .expression_attribute_names("#list", list)
+            .expression_attribute_values(":id", AttributeValue::S(id.to_owned()))
+            .send()
+            .await;
+        super::passed_condition(result)
+    }
+
+    /// Removes the stand's logo if it is still `logo_key`.
+    pub async fn remove_logo(
+        &self,
+        fair: &FairId,
+        stand: &StandId,
+        logo_key: &str,
+    ) -> Result<bool, StoreError> {
+        let result = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .set_key(Some(key(keys::fair_pk(fair), keys::stand_sk(stand))))
+            .update_expression("REMOVE logo_key")
+            .condition_expression("logo_key = :key")
+            .expression_attribute_values(":key", AttributeValue::S(logo_key.to_owned()))
+            .send()
+            .await;
+        super::passed_condition(result)
+    }
+}
