@@ -633,3 +633,16 @@ pub async fn complete_upload(
     let request = bearer(Request::post(&path), token).json(request);
     json(send(request).await?).await
 }
+
+/// `DELETE /api/fairs/{fair}/stands/{stand}{file}`, where `file` is
+/// `/prospectuses/{id}`, `/videos/{id}` or `/logo`: takes the file off the
+/// stand; the answer is the stand as pupils now see it.
+pub async fn remove_stand_file(
+    fair: &FairId,
+    stand: &StandId,
+    file: &str,
+    token: &str,
+) -> Result<StandDetail, ApiClientError> {
+    let path = fair_url(fair, &format!("/stands/{stand}{file}"));
+    json(send(bearer(Request::delete(&path), token).build()).await?).await
+}

@@ -1,6 +1,7 @@
 //! An exhibitor adds a prospectus and a logo to their stand in the stand
 //! editor (the preview and checklist follow), then tries a file that is
-//! named like a PDF but is not one, and sees why it was refused.
+//! named like a PDF but is not one, and sees why it was refused; then takes
+//! the logo off again.
 
 use crate::driver::{
     artifacts_dir, assert_accessible, frontend_dist, launch, wait_for, wait_for_text,
@@ -130,6 +131,17 @@ async fn an_exhibitor_uploads_a_prospectus_and_a_logo_and_a_wrong_file_is_refuse
     assert_accessible(client, "stand editor with uploads").await;
     let picture = client.screenshot().await.expect("screenshot");
     std::fs::write(artifacts_dir().join("stand-uploads.png"), picture).expect("save screenshot");
+
+    // Taking the logo off again: the checklist says it is missing.
+    wait_for(client, "#remove-logo")
+        .await
+        .click()
+        .await
+        .expect("remove logo");
+    let removed = wait_for(client, "#stand-files-status").await;
+    wait_for_text(&removed, "Removed the logo").await;
+    let missing = wait_for(client, "#stand-checklist li[data-state='missing']").await;
+    wait_for_text(&missing, "A logo").await;
 
     let stand = app
         .get(

@@ -133,6 +133,7 @@ pub fn StandUploads(
             <p class="hint">
                 "Each file is checked by what is in it, not by its name, before pupils see it."
             </p>
+            <OnStand target=target.clone() />
             <SingleFile target=target.clone() kind=UploadKind::Logo slug="logo" titled=false />
             <SingleFile target=target.clone() kind=UploadKind::Prospectus slug="prospectus" titled=true />
             <VideoFile target />
@@ -300,5 +301,73 @@ fn VideoFile(target: Target) -> impl IntoView {
             <button type="button" id="upload-video" on:click=on_upload>"Upload the video"</button>
             {status_line("upload-video-status", progress)}
         </fieldset>
+    }
+}
+
+/// The files on the stand now, each with a button that takes it off.
+#[component]
+fn OnStand(target: Target) -> impl IntoView {
+    let progress = RwSignal::new(Progress::Idle);
+    let current = target.current;
+    let remove = move |file: String, what: String| {
+        let target = target.clone();
+        move |_| {
+            let (target, file, what) = (target.clone(), file.clone(), what.clone());
+            progress.set(Progress::Working(format!("Removing {what}…")));
+            spawn_local(async move {
+                let result =
+                    api::remove_stand_file(&target.fair, &target.stand, &file, &target.token).await;
+                progress.try_set(match result {
+                    Ok(detail) => {
+                        target.current.try_set(detail);
+                        Progress::Done(format!("Removed {what}."))
+                    }
+                    Err(problem) => Progress::Refused(problem.to_string()),
+                });
+            });
+        }
+    };
+    let rows = move || {
+        let detail = current.get();
+        let mut rows = Vec::new();
+        if detail.summary.logo_url.is_some() {
+            rows.push((
+                "/logo".to_owned(),
+                "the logo".to_owned(),
+                "remove-logo".to_owned(),
+            ));
+        }
+        for p in &detail.prospectuses {
+            rows.push((
+                format!("/prospectuses/{}", p.id),
+                format!("“{}”", p.title),
+                format!("remove-prospectus-{}", p.id),
+            ));
+        }
+        for v in &detail.videos {
+            rows.push((
+                format!("/videos/{}", v.id),
+                format!("“{}”", v.title),
+                format!("remove-video-{}", v.id),
+            ));
+        }
+        rows.into_iter()
+            .map(|(file, what, id)| {
+                let label = format!("Remove {what}");
+                view! {
+                    <li>
+                        {sentence(&what)}
+                        " "
+                        <button type="button" class="secondary" id=id on:click=remove(file, what)>
+                            {label}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <ul class="stand-files" id="stand-files">{rows}</ul>
+        {status_line("stand-files-status", progress)}
     }
 }
