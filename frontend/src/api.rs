@@ -11,6 +11,7 @@ use shared::api::{
     ResumeRequest, SaveAnswers, SchoolTotals, SchoolView, SignInRequest, SignedIn, StandContent,
     StandDetail, StandFigures, StandQuestion, StandReadiness, StandSummary,
 };
+use shared::api::{CompleteUpload, NewUpload, UploadSlot};
 use shared::domain::{
     ChallengeQuestions, ChallengeStage, FairId, InteractionId, InviteId, SchoolId, StandId,
 };
@@ -594,4 +595,53 @@ async fn file(url: &str, token: &str) -> Result<Vec<u8>, ApiClientError> {
         .binary()
         .await
         .map_err(|error| ApiClientError::Network(error.to_string()))
+}
+
+/// `POST /api/fairs/{fair}/stands/{stand}/uploads`: where to send a file.
+pub async fn start_upload(
+    fair: &FairId,
+    stand: &StandId,
+    upload: &NewUpload,
+    token: &str,
+) -> Result<UploadSlot, ApiClientError> {
+    let request = bearer(
+        Request::post(&fair_url(fair, &format!("/stands/{stand}/uploads"))),
+        token,
+    )
+    .json(upload);
+    json(send(request).await?).await
+}
+
+/// Sends a file's bytes where its slot says (S3, or the local API), with no
+/// token: the address itself is the permission.
+pub async fn send_file(slot: &UploadSlot, file: &web_sys::File) -> Result<(), ApiClientError> {
+    send(Request::put(&slot.url).body(file.clone())).await?;
+    Ok(())
+}
+
+/// `POST .../uploads/{upload}/complete`: the server checks the file and
+/// puts it on the stand; the answer is the stand as pupils now see it.
+pub async fn complete_upload(
+    fair: &FairId,
+    stand: &StandId,
+    upload: &str,
+    request: &CompleteUpload,
+    token: &str,
+) -> Result<StandDetail, ApiClientError> {
+    let path = fair_url(fair, &format!("/stands/{stand}/uploads/{upload}/complete"));
+    let request = bearer(Request::post(&path), token).json(request);
+    json(send(request).await?).await
+}
+
+/// `DELETE /api/fairs/{fair}/stands/{stand}{file}`, where `file` is
+/// `/prospectuses/{id}`, `/videos/{id}` or `/logo`: takes the file off the
+/// stand; the answer is the stand as pupils now see it.
+pub async fn remove_stand_file(
+    fair: &FairId,
+    stand: &StandId,
+    file: &str,
+    token: &str,
+) -> Result<StandDetail, ApiClientError> {
+    let path = fair_url(fair, &format!("/stands/{stand}{file}"));
+    json(send(bearer(Request::delete(&path), token).build()).await?).await
 }

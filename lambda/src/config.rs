@@ -116,6 +116,13 @@ pub struct Settings {
     /// What CloudFront sends in `X-Origin-Verify` (`ORIGIN_VERIFY`), which
     /// lets the function trust the viewer's address CloudFront passes on.
     pub origin_verify: Option<String>,
+    /// The S3 bucket uploads go to (`FILES_BUCKET`), in AWS.
+    pub files_bucket: Option<String>,
+    /// A local S3 (`S3_ENDPOINT`, e.g. moto's server) instead of AWS's.
+    pub s3_endpoint: Option<String>,
+    /// Without a bucket, the directory uploads go to (`FILES_DIR`): the
+    /// one served under `/files` locally.
+    pub files_dir: Option<std::path::PathBuf>,
 }
 
 impl Settings {
@@ -129,6 +136,9 @@ impl Settings {
             dynamodb_endpoint: env.dynamodb_endpoint,
             files_base_url: env.files_base_url,
             origin_verify: env.origin_verify,
+            files_bucket: env.files_bucket,
+            s3_endpoint: env.s3_endpoint,
+            files_dir: env.files_dir,
         })
     }
 }
@@ -165,6 +175,9 @@ struct Environment {
     key: KeySource,
     files_base_url: String,
     origin_verify: Option<String>,
+    files_bucket: Option<String>,
+    s3_endpoint: Option<String>,
+    files_dir: Option<std::path::PathBuf>,
 }
 
 impl Environment {
@@ -181,6 +194,9 @@ impl Environment {
                 .trim_end_matches('/')
                 .to_owned(),
             origin_verify: set("ORIGIN_VERIFY"),
+            files_bucket: set("FILES_BUCKET"),
+            s3_endpoint: set("S3_ENDPOINT"),
+            files_dir: set("FILES_DIR").map(std::path::PathBuf::from),
         })
     }
 }

@@ -6,6 +6,7 @@
 
 mod content;
 mod pdf;
+mod png;
 
 use crate::auth::{Caller, Tokens};
 use crate::model::{Fair, Prospectus, School, Stand, Video};
@@ -124,6 +125,11 @@ fn build_stand(
     ];
     let title = format!("{} prospectus", stand.name);
     write_new(&files_dir.join(&file_key), &pdf::one_page(&title, &lines))?;
+    let logo_key = format!("{fair}/{id}/logo.png");
+    write_new(
+        &files_dir.join(&logo_key),
+        &png::solid(160, 64, logo_colour(&stand.slug)),
+    )?;
     let captions_key = format!("{fair}/{id}/insight.vtt");
     write_new(
         &files_dir.join(&captions_key),
@@ -155,6 +161,7 @@ fn build_stand(
         tagline: stand.tagline,
         about: stand.about,
         learning_outcomes: stand.learning_outcomes,
+        logo_key: Some(logo_key),
     })
 }
 
@@ -202,6 +209,20 @@ fn demo_opportunities(
 }
 
 /// Writes a demo file unless it is already there (a second run reuses it).
+/// A stand's logo colour: one of a few dark enough for white text, picked
+/// by its id so each run gives the same.
+fn logo_colour(slug: &str) -> [u8; 3] {
+    const COLOURS: [[u8; 3]; 5] = [
+        [0x1d, 0x70, 0xb8],
+        [0x00, 0x70, 0x3c],
+        [0x4c, 0x2c, 0x92],
+        [0xd4, 0x35, 0x1c],
+        [0x0b, 0x0c, 0x0c],
+    ];
+    let index = slug.bytes().map(usize::from).sum::<usize>() % COLOURS.len();
+    COLOURS[index]
+}
+
 fn write_new(path: &Path, contents: &[u8]) -> Result<(), DemoError> {
     if !path.exists() {
         if let Some(dir) = path.parent() {

@@ -9,6 +9,7 @@ use axum::extract::rejection::{JsonRejection, PathRejection};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use shared::api::{ErrorBody, ErrorCode};
+use shared::domain::{UploadKind, human_size};
 use thiserror::Error;
 
 #[derive(Debug, Error)]
@@ -79,6 +80,31 @@ pub enum ApiError {
         "this fair was archived and its pupils' data has been removed, as its organiser chose: only the totals remain"
     )]
     PupilDataRemoved,
+    #[error(
+        "{kind} can be at most {}, and this file is {}: make it smaller and try again",
+        human_size(kind.max_bytes()),
+        human_size(*size)
+    )]
+    FileTooLarge { kind: UploadKind, size: u64 },
+    #[error(
+        "this file is not {}, which {kind} must be (files are checked by what is in them, not by their names)",
+        kind.formats()
+    )]
+    WrongFileType { kind: UploadKind },
+    #[error("the upload did not arrive: send the file again")]
+    UploadNotReceived,
+    #[error(
+        "the upload was broken: {arrived} bytes arrived of the {declared} expected; send the file again"
+    )]
+    UploadIncomplete { declared: u64, arrived: u64 },
+    #[error("every video needs captions: send its WebVTT (.vtt) captions file with it")]
+    CaptionsRequired,
+    #[error("this upload has expired or is not one of this stand's: start it again")]
+    UnknownUpload,
+    #[error("uploads are not set up on this server")]
+    UploadsUnavailable,
+    #[error("a stand may have at most {max} {what}: remove one first")]
+    TooManyFiles { what: &'static str, max: usize },
     #[error("too many failed attempts: try again in {retry_after} seconds")]
     TooManyAttempts { retry_after: u64 },
     #[error("the service is busy; nothing was recorded, please try again")]
@@ -117,6 +143,14 @@ impl ApiError {
             ApiError::InviteWithdrawn => ErrorCode::InviteWithdrawn,
             ApiError::InviteExpired => ErrorCode::InviteExpired,
             ApiError::PupilDataRemoved => ErrorCode::PupilDataRemoved,
+            ApiError::FileTooLarge { .. } => ErrorCode::FileTooLarge,
+            ApiError::WrongFileType { .. } => ErrorCode::WrongFileType,
+            ApiError::UploadNotReceived => ErrorCode::UploadNotReceived,
+            ApiError::UploadIncomplete { .. } => ErrorCode::UploadIncomplete,
+            ApiError::CaptionsRequired => ErrorCode::CaptionsRequired,
+            ApiError::UnknownUpload => ErrorCode::UnknownUpload,
+            ApiError::UploadsUnavailable => ErrorCode::UploadsUnavailable,
+            ApiError::TooManyFiles { .. } => ErrorCode::TooManyFiles,
             ApiError::TooManyAttempts { .. } => ErrorCode::TooManyRequests,
             ApiError::Unavailable => ErrorCode::Unavailable,
             ApiError::Internal => ErrorCode::Internal,
@@ -128,7 +162,16 @@ impl ApiError {
             ApiError::InvalidBody(_) | ApiError::InvalidField(_) => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
-            ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::PayloadTooLarge | ApiError::FileTooLarge { .. } => {
+                StatusCode::PAYLOAD_TOO_LARGE
+            }
+            ApiError::WrongFileType { .. }
+            | ApiError::UploadNotReceived
+            | ApiError::UploadIncomplete { .. }
+            | ApiError::CaptionsRequired => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::UnknownUpload => StatusCode::NOT_FOUND,
+            ApiError::TooManyFiles { .. } => StatusCode::CONFLICT,
+            ApiError::UploadsUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::MissingToken | ApiError::InvalidToken | ApiError::InvalidCredentials => {
                 StatusCode::UNAUTHORIZED
@@ -226,6 +269,25 @@ impl From<InviteRefusal> for ApiError {
             InviteRefusal::Withdrawn => ApiError::InviteWithdrawn,
             InviteRefusal::Expired => ApiError::InviteExpired,
             InviteRefusal::Store(store) => store.into(),
+        }
+    }
+}
+
+impl From<crate::files::FileError> for ApiError {
+    fn from(error: crate::files::FileError) -> Self {
+        use crate::files::FileError;
+        match error {
+            FileError::NotConfigured => ApiError::UploadsUnavailable,
+            FileError::Unavailable { .. } => {
+                tracing::warn!(error = %error, "file store unavailable");
+                ApiError::Unavailable
+            }
+            FileError::TooLarge(_) => ApiError::PayloadTooLarge,
+            FileError::Interrupted(_) => ApiError::UploadNotReceived,
+            FileError::Failed { .. } => {
+                tracing::error!(error = %error, "file store failure");
+                ApiError::Internal
+            }
         }
     }
 }

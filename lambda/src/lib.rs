@@ -8,6 +8,7 @@ pub mod demo;
 mod error;
 pub mod export;
 mod extract;
+pub mod files;
 pub mod local;
 pub mod model;
 pub mod password;

@@ -86,6 +86,8 @@ pub struct Stand {
     pub videos: Vec<Video>,
     pub opportunities: Vec<Opportunity>,
     pub links: Vec<StandLink>,
+    /// Where the logo lives in the file store, once there is one.
+    pub logo_key: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,6 +3,7 @@
 
 use crate::auth::Tokens;
 use crate::config::Settings;
+use crate::files::{FileStore, UploadTickets};
 use crate::store::Store;
 use crate::throttle::{ClientKeys, EdgeTrust};
 use aws_sdk_dynamodb::config::timeout::TimeoutConfig;
@@ -17,6 +18,10 @@ pub struct AppState {
     pub edge: EdgeTrust,
     /// Prefix of file URLs: `/files` locally, a CDN in AWS.
     pub files_base_url: String,
+    /// Where uploads go and stands' files live.
+    pub files: FileStore,
+    /// Signs and checks upload tickets.
+    pub upload_tickets: UploadTickets,
 }
 
 impl axum::extract::FromRef<AppState> for EdgeTrust {
@@ -26,13 +31,15 @@ impl axum::extract::FromRef<AppState> for EdgeTrust {
 }
 
 impl AppState {
-    pub fn new(settings: &Settings, client: aws_sdk_dynamodb::Client) -> Self {
+    pub fn new(settings: &Settings, client: aws_sdk_dynamodb::Client, files: FileStore) -> Self {
         Self {
             store: Store::new(client, settings.table_name.clone()),
             tokens: Tokens::new(&settings.signing_key),
             client_keys: ClientKeys::new(&settings.signing_key),
             edge: EdgeTrust::new(settings.origin_verify.clone()),
             files_base_url: settings.files_base_url.clone(),
+            files,
+            upload_tickets: UploadTickets::new(&settings.signing_key),
         }
     }
 

@@ -20,4 +20,5 @@ mod report;
 mod retention;
 mod schools;
 mod stand_content;
+mod uploads;
 mod video_progress;

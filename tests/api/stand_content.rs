@@ -234,6 +234,6 @@ async fn the_organiser_imports_exhibitors_all_or_nothing() {
         .expect("care");
     assert_eq!(
         care.missing,
-        ["Some words about you", "A video or a prospectus"]
+        ["A logo", "Some words about you", "A video or a prospectus"]
     );
 }

@@ -45,7 +45,7 @@ async fn an_invited_exhibitor_gets_in_once_and_invites_a_colleague() {
     let imported = wait_for(client, "#stands-status").await;
     wait_for_text(&imported, "Imported 1 exhibitor").await;
     let care = wait_for(client, "#stand-somerset-care[data-ready='false']").await;
-    wait_for_text(&care, "Still needs: some words about you").await;
+    wait_for_text(&care, "Still needs: a logo, some words about you").await;
     let invitation = make_invitation(client).await;
     assert!(invitation.contains("/exhibitor#invite="), "{invitation}");
 

@@ -13,3 +13,4 @@ mod organiser_schools;
 mod organiser_sign_in;
 mod pupil_journey;
 mod stand_editor;
+mod uploads;

@@ -3,6 +3,7 @@
 use super::fixture;
 use careers_api::auth::{Caller, Tokens};
 use careers_api::config::{Settings, SigningKey};
+use careers_api::files::{FileStore, LocalFiles};
 use careers_api::state::{AppState, dynamodb_client};
 use careers_api::store::Store;
 use serde::Serialize;
@@ -47,29 +48,51 @@ fn init_logs() {
 }
 
 /// Starts the API on port 0 against a fresh table seeded with the fixture.
+/// It has no file store: uploads are refused.
 pub async fn spawn_app() -> TestApp {
-    spawn(&engine_endpoint(), None).await
+    spawn(&engine_endpoint(), None, None, FileStore::None).await
 }
 
 /// As [`spawn_app`], against the engine at `endpoint` (a test's own).
 pub async fn spawn_app_on(endpoint: &str) -> TestApp {
-    spawn(endpoint, None).await
+    spawn(endpoint, None, None, FileStore::None).await
 }
 
 /// As [`spawn_app`], also serving a built front end the way the local server
-/// does (static files, `index.html` for unknown paths, files under `/files`).
+/// does (static files, `index.html` for unknown paths, files under `/files`,
+/// which uploads go to).
 pub async fn spawn_app_with_static(site: &Path, files: &Path) -> TestApp {
-    spawn(&engine_endpoint(), Some((site, files))).await
+    let store = FileStore::Local(LocalFiles::new(files));
+    spawn(&engine_endpoint(), Some(site), Some(files), store).await
+}
+
+/// As [`spawn_app`], with uploads going to `files` (a directory served
+/// under `/files`, or an S3 bucket).
+pub async fn spawn_app_with_files(files: &crate::files::TestFiles) -> TestApp {
+    let store = files.store().await;
+    spawn(&engine_endpoint(), None, files.dir(), store).await
 }
 
 /// The router over an existing table (one a benchmark left behind), which
 /// is neither created nor seeded.
 pub async fn attach_app(endpoint: &str, table: &str) -> TestApp {
-    serve(endpoint, table.to_owned(), None).await
+    serve(endpoint, table.to_owned(), None, None, FileStore::None).await
 }
 
-async fn spawn(endpoint: &str, site: Option<(&Path, &Path)>) -> TestApp {
-    let app = serve(endpoint, format!("test-{}", uuid::Uuid::new_v4()), site).await;
+async fn spawn(
+    endpoint: &str,
+    site: Option<&Path>,
+    files_dir: Option<&Path>,
+    files: FileStore,
+) -> TestApp {
+    let app = serve(
+        endpoint,
+        format!("test-{}", uuid::Uuid::new_v4()),
+        site,
+        files_dir,
+        files,
+    )
+    .await;
     app.store
         .create_table_if_missing()
         .await
@@ -78,7 +101,13 @@ async fn spawn(endpoint: &str, site: Option<(&Path, &Path)>) -> TestApp {
     app
 }
 
-async fn serve(endpoint: &str, table_name: String, site: Option<(&Path, &Path)>) -> TestApp {
+async fn serve(
+    endpoint: &str,
+    table_name: String,
+    site: Option<&Path>,
+    files_dir: Option<&Path>,
+    files: FileStore,
+) -> TestApp {
     init_logs();
     let settings = Settings {
         table_name,
@@ -86,15 +115,15 @@ async fn serve(endpoint: &str, table_name: String, site: Option<(&Path, &Path)>)
         signing_key: SigningKey::parse(test_signing_key()).expect("key"),
         files_base_url: "/files".into(),
         origin_verify: None,
+        // The store is given directly below.
+        files_bucket: None,
+        s3_endpoint: None,
+        files_dir: None,
     };
     let client = dynamodb_client(settings.dynamodb_endpoint.as_deref()).await;
-    let state = AppState::new(&settings, client);
+    let state = AppState::new(&settings, client, files);
 
-    let router = careers_api::local::with_site(
-        careers_api::app(state.clone()),
-        site.map(|(site, _)| site),
-        site.map(|(_, files)| files),
-    );
+    let router = careers_api::local::with_site(careers_api::app(state.clone()), site, files_dir);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");

@@ -81,6 +81,7 @@ fn stand(id: &str, title: &str, kind: ExhibitorKind) -> Stand {
             title: name("Our careers pages"),
             url: WebAddress::parse("https://example.org/careers").expect("url"),
         }],
+        logo_key: Some(format!("{id}/logo.png")),
     }
 }
 

@@ -7,6 +7,7 @@ mod app;
 pub mod engine;
 pub mod events;
 pub mod export_bench;
+pub mod files;
 mod fixture;
 pub mod function;
 pub mod replay;
@@ -16,8 +17,8 @@ pub mod web_bench;
 pub mod xlsx;
 
 pub use app::{
-    TestApp, attach_app, engine_endpoint, spawn_app, spawn_app_on, spawn_app_with_static,
-    test_signing_key,
+    TestApp, attach_app, engine_endpoint, spawn_app, spawn_app_on, spawn_app_with_files,
+    spawn_app_with_static, test_signing_key,
 };
 pub use fixture::{
     CLOSED_FAIR, COLLEGE, EMPLOYER, FAIR, JOIN_CODE, OTHER_JOIN_CODE, PROSPECTUS, VIDEO,

@@ -105,6 +105,9 @@ fn run_steps(ws: &Workspace, steps: &mut Steps) -> Result<()> {
                 .env("API_LAMBDA_BIN", &bootstrap)
                 .env("API_LAMBDA_RUNNER", &runner)
                 .env("SECRETS_MANAGER_ENDPOINT", secrets.endpoint())
+                // The same moto server emulates S3 (presigned PUTs included):
+                // the upload tests run against it as well as the local store.
+                .env("S3_ENDPOINT", secrets.endpoint())
                 .env("DYNAMODB_ENDPOINT", engine.endpoint())
                 .env("DYNAMODB_LOCAL_DIR", jar_dir)
                 .envs(tools::browser_env(&dist))

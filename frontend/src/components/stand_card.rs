@@ -24,8 +24,13 @@ pub fn StandCard(
             </p>
         }
     });
+    // The logo's text is the exhibitor's name, as the brand says it.
+    let logo = stand.logo_url.clone().map(|src| {
+        view! { <img class="logo" src=src alt=stand.name.to_string() loading="lazy" /> }
+    });
     view! {
         <article class="card" data-testid="stand-card" data-met=met.then_some("true")>
+            {logo}
             <h3>
                 <a class="stand-link" href=href>
                     {stand.name.to_string()}

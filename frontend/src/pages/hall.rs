@@ -256,6 +256,7 @@ mod tests {
             kind,
             sectors: sectors.iter().map(|s| s.to_string()).collect(),
             tagline: String::new(),
+            logo_url: None,
         }
     }
 

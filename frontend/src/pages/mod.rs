@@ -17,6 +17,7 @@ mod schools_editor;
 mod stand;
 mod stand_editor;
 mod stand_questions;
+mod stand_uploads;
 
 pub use challenge::ChallengePage;
 pub use exhibitor::ExhibitorPage;

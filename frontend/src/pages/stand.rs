@@ -232,7 +232,11 @@ pub(super) fn StandView(
             </ul>
         }
     });
+    let logo = summary.logo_url.clone().map(|src| {
+        view! { <img class="logo" id="stand-logo" src=src alt=summary.name.to_string() /> }
+    });
     view! {
+        {logo}
         <h1>{summary.name.to_string()}</h1>
         <p class="kind">{summary.kind.label()}</p>
         <p class="tagline">{summary.tagline}</p>

@@ -1,9 +1,11 @@
 //! The exhibitor writes their stand: name, kind, sectors, tagline, about
 //! text, links and opportunities, checked as they type, with a preview
-//! exactly as pupils see it and a checklist of what is still missing.
+//! exactly as pupils see it and a checklist of what is still missing; and
+//! adds its files (see `stand_uploads`).
 
 use super::sentence;
 use super::stand::StandView;
+use super::stand_uploads::StandUploads;
 use crate::api;
 use crate::components::{Fetched, TextField};
 use leptos::prelude::*;
@@ -61,6 +63,11 @@ fn preview(saved: &StandDetail, content: &StandContentDetails) -> StandDetail {
 #[component]
 fn Editor(fair: FairId, stand: StandId, token: String, detail: StandDetail) -> impl IntoView {
     let draft = RwSignal::new(StandContent::from(&detail));
+    // The stand as saved, with its files: uploads replace it.
+    let current = RwSignal::new(detail);
+    let uploads = view! {
+        <StandUploads fair=fair.clone() stand=stand.clone() token=token.clone() current />
+    };
     let checked = Memo::new(move |_| draft.with(|content| StandContentDetails::try_from(content)));
     let status = RwSignal::new(String::new());
     let on_save = move |_| {
@@ -80,11 +87,10 @@ fn Editor(fair: FairId, stand: StandId, token: String, detail: StandDetail) -> i
         });
     };
     let shown = {
-        let detail = detail.clone();
         move || {
             checked.with(|checked| match checked {
                 Ok(content) => {
-                    let detail = preview(&detail, content);
+                    let detail = current.with(|saved| preview(saved, content));
                     let items = checklist(&detail)
                         .into_iter()
                         .map(|item| {
@@ -170,6 +176,7 @@ fn Editor(fair: FairId, stand: StandId, token: String, detail: StandDetail) -> i
             <Opportunities draft />
             <button type="button" id="save-stand" on:click=on_save>"Save the stand"</button>
             <p class="status" id="stand-status" role="status">{move || status.get()}</p>
+            {uploads}
         </div>
         {shown}
     }

@@ -4,6 +4,7 @@
 //! start.
 
 use careers_api::config::Settings;
+use careers_api::files::FileStore;
 use careers_api::state::{AppState, dynamodb_client};
 use careers_api::{app, telemetry};
 
@@ -17,5 +18,6 @@ async fn main() -> Result<(), lambda_http::Error> {
     // Streamed, not buffered: a whole fair's per-pupil export goes out page
     // by page as DynamoDB returns it, instead of being held in the
     // function's memory and cut off at the 6 MB a buffered response may be.
-    lambda_http::run_with_streaming_response(app(AppState::new(&settings, client))).await
+    let files = FileStore::from_settings(&settings).await;
+    lambda_http::run_with_streaming_response(app(AppState::new(&settings, client, files))).await
 }

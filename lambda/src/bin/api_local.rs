@@ -2,10 +2,12 @@
 //! `axum::serve`, plus the built front end and the local file store.
 //!
 //! Env: the API's settings (see `config`), and BIND_ADDR (default
-//! 127.0.0.1:3000), STATIC_DIR (the built front end), FILES_DIR (files).
+//! 127.0.0.1:3000), STATIC_DIR (the built front end). Uploads go to FILES_DIR
+//! (also served under `/files`) unless FILES_BUCKET names an S3 bucket.
 
 use anyhow::Context;
 use careers_api::config::Settings;
+use careers_api::files::FileStore;
 use careers_api::state::{AppState, dynamodb_client};
 use careers_api::{app, local, telemetry};
 use std::path::PathBuf;
@@ -16,7 +18,8 @@ async fn main() -> anyhow::Result<()> {
     let settings = Settings::load().await?;
     let bind = std::env::var("BIND_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".into());
     let client = dynamodb_client(settings.dynamodb_endpoint.as_deref()).await;
-    let state = AppState::new(&settings, client);
+    let files = FileStore::from_settings(&settings).await;
+    let state = AppState::new(&settings, client, files);
     state
         .store
         .create_table_if_missing()
@@ -24,7 +27,7 @@ async fn main() -> anyhow::Result<()> {
         .context("creating the table")?;
 
     let site = std::env::var_os("STATIC_DIR").map(PathBuf::from);
-    let files = std::env::var_os("FILES_DIR").map(PathBuf::from);
+    let files = settings.files_dir.clone();
     let router = local::with_site(app(state), site.as_deref(), files.as_deref());
 
     let listener = tokio::net::TcpListener::bind(&bind)

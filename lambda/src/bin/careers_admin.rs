@@ -79,7 +79,8 @@ async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let settings = Settings::load().await?;
     let client = dynamodb_client(settings.dynamodb_endpoint.as_deref()).await;
-    let state = AppState::new(&settings, client);
+    // The admin tool uploads nothing.
+    let state = AppState::new(&settings, client, careers_api::files::FileStore::None);
     match cli.command {
         Command::CreateTable => state
             .store

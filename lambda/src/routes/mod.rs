@@ -10,6 +10,7 @@ mod pupils;
 mod questions;
 mod reports;
 mod schools;
+mod uploads;
 
 use crate::state::AppState;
 use axum::Router;
@@ -79,6 +80,26 @@ pub fn api() -> Router<AppState> {
             "/fairs/{fair}/stands/{stand}/content",
             put(fairs::save_content),
         )
+        .route("/fairs/{fair}/stands/{stand}/uploads", post(uploads::start))
+        .route(
+            "/fairs/{fair}/stands/{stand}/uploads/{upload}/complete",
+            post(uploads::complete),
+        )
+        .route(
+            "/fairs/{fair}/stands/{stand}/prospectuses/{prospectus}",
+            delete(uploads::remove_prospectus),
+        )
+        .route(
+            "/fairs/{fair}/stands/{stand}/videos/{video}",
+            delete(uploads::remove_video),
+        )
+        .route(
+            "/fairs/{fair}/stands/{stand}/logo",
+            delete(uploads::remove_logo),
+        )
+        // The body is streamed to the file and limited to the size declared
+        // (see `files::LocalFiles::receive`), not by the JSON limit.
+        .route("/uploads/{ticket}", put(uploads::receive))
         .route(
             "/fairs/{fair}/stands/{stand}/invites",
             post(invites::create),

@@ -15,7 +15,9 @@ mod report;
 pub mod retention;
 pub mod schools;
 pub mod stand_editor;
+pub mod stand_files;
 pub mod stand_import;
+pub mod uploads;
 mod views;
 
 pub use join::{join_fair, resume};

@@ -1,5 +1,5 @@
-//! An exhibitor (or the organiser) saving the words on a stand. Its videos
-//! and prospectuses are kept as they are.
+//! An exhibitor (or the organiser) saving the words on a stand. Its videos,
+//! prospectuses and logo are kept as they are (see `service::uploads`).
 
 use super::existing_fair;
 use crate::error::ApiError;
@@ -28,9 +28,11 @@ pub async fn save_content(
     saved.about = details.about.map(String::from).unwrap_or_default();
     saved.links = details.links;
     saved.opportunities = details.opportunities;
-    // The whole item is written again: two people saving at once keep the
-    // last one's words, as in any form.
-    state.store.put_stand(fair, &saved).await?;
+    // Only the words are written: two people saving at once keep the last
+    // one's words, as in any form, and files uploaded meanwhile are kept.
+    if !state.store.set_stand_words(fair, &saved).await? {
+        return Err(ApiError::UnknownStand);
+    }
     tracing::info!(%fair, %stand, "stand content saved");
     Ok(())
 }

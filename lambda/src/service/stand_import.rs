@@ -126,6 +126,7 @@ pub async fn import(
             videos: Vec::new(),
             opportunities: Vec::new(),
             links: Vec::new(),
+            logo_key: None,
         };
         match state.store.add_stand(fair, &stand).await {
             Ok(()) => {}
@@ -139,6 +140,7 @@ pub async fn import(
             kind: stand.kind,
             sectors: stand.sectors,
             tagline: stand.tagline,
+            logo_url: None,
         });
     }
     tracing::info!(%fair, stands = added.len(), "exhibitors imported");

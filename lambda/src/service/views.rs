@@ -36,13 +36,14 @@ pub async fn fair_view(state: &AppState, fair: &FairId) -> Result<FairView, ApiE
     })
 }
 
-fn summary(stand: &Stand) -> StandSummary {
+fn summary(state: &AppState, stand: &Stand) -> StandSummary {
     StandSummary {
         id: stand.id.clone(),
         name: stand.name.clone(),
         kind: stand.kind,
         sectors: stand.sectors.clone(),
         tagline: stand.tagline.clone(),
+        logo_url: stand.logo_key.as_deref().map(|key| state.file_url(key)),
     }
 }
 
@@ -56,7 +57,7 @@ pub async fn stand_summaries(
         .stands(fair)
         .await?
         .iter()
-        .map(summary)
+        .map(|stand| summary(state, stand))
         .collect();
     stands.sort_by(|a, b| a.name.as_str().cmp(b.name.as_str()));
     Ok(stands)
@@ -78,7 +79,7 @@ pub async fn stand_detail(
 /// A stand as a pupil sees it, with its files' addresses.
 fn detail(state: &AppState, stand: Stand) -> StandDetail {
     StandDetail {
-        summary: summary(&stand),
+        summary: summary(state, &stand),
         prospectuses: stand
             .prospectuses
             .iter()

@@ -173,6 +173,8 @@ pub struct StandItem {
     pub opportunities: Vec<Opportunity>,
     #[serde(default)]
     pub links: Vec<StandLink>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo_key: Option<String>,
 }
 
 impl StandItem {
@@ -199,6 +201,7 @@ impl StandItem {
             videos: stand.videos.clone(),
             opportunities: stand.opportunities.clone(),
             links: stand.links.clone(),
+            logo_key: stand.logo_key.clone(),
         }
     }
 }
@@ -225,6 +228,7 @@ impl From<StandItem> for Stand {
             videos: item.videos,
             opportunities: item.opportunities,
             links: item.links,
+            logo_key: item.logo_key,
         }
     }
 }

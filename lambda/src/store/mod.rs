@@ -14,6 +14,7 @@
 //! | a pupil's own record                     | Query `PUPIL#{fair}#{pupil}` (pupil + encounters) |
 //! | a pupil's My Futures answers             | GetItem / SET one stage's attribute on `CHALLENGE`; stages completed by the ledger's transaction |
 //! | live totals, per school, per stand       | Query each of the fair's totals shards and sum    |
+//! | attach an upload to a stand              | UpdateItem on the stand: `list_append` with a size condition, or SET `logo_key` |
 //! | a stand's questions (inbox, stand page)  | Query `QUESTIONS#{fair}#{stand}`; written by the ledger's transaction, answered with conditional updates |
 //! | every pupil of a fair, with encounters   | Query the `roster` index, shard by shard, page by page |
 //! | archived fairs awaiting the retention job | Query `RETENTION`; the archiving transaction puts, the job deletes |
@@ -38,6 +39,7 @@ mod pupils;
 mod questions;
 mod retention;
 mod roster;
+mod stand_files;
 mod table;
 mod totals;
 
@@ -49,6 +51,7 @@ pub use organisers::OrganiserAccount;
 pub use pupil_data::AskedQuestions;
 pub use questions::QuestionError;
 pub use roster::RosterEntry;
+pub use stand_files::AttachError;
 pub use totals::{FairTotals, ScopeTotals};
 
 use aws_sdk_dynamodb::Client;

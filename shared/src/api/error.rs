@@ -53,6 +53,23 @@ pub enum ErrorCode {
     /// The fair was archived and the time its organiser set for keeping
     /// pupil-level data has passed: only its totals remain.
     PupilDataRemoved,
+    /// An upload is larger than its kind allows.
+    FileTooLarge,
+    /// An upload's content is not of a type its kind takes (checked by its
+    /// first bytes, not its name).
+    WrongFileType,
+    /// An upload was completed but no file had arrived.
+    UploadNotReceived,
+    /// The file that arrived is not the size declared: the upload broke.
+    UploadIncomplete,
+    /// A video was sent without captions, or its captions are not WebVTT.
+    CaptionsRequired,
+    /// The upload named is not one of this stand's, or has expired.
+    UnknownUpload,
+    /// This server has no file store to upload to.
+    UploadsUnavailable,
+    /// The stand already has as many files of this kind as it may.
+    TooManyFiles,
     /// Too many attempts in a short time; try again later.
     TooManyRequests,
     /// The server could not finish the request; nothing was recorded.

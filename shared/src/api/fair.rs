@@ -39,6 +39,10 @@ pub struct StandSummary {
     pub kind: ExhibitorKind,
     pub sectors: Vec<String>,
     pub tagline: String,
+    /// The exhibitor's logo, shown with their name as its text; absent
+    /// until they upload one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo_url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

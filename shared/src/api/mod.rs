@@ -14,6 +14,7 @@ mod question;
 mod report;
 mod schools;
 mod stand_editor;
+mod uploads;
 
 pub use challenge::{ChallengeView, SaveAnswers, StageView};
 pub use error::{ErrorBody, ErrorCode};
@@ -44,3 +45,4 @@ pub use stand_editor::{
     OpportunityInput, OpportunitySummary, StandContent, StandContentDetails, StandContentError,
     StandReadiness, Tagline, checklist,
 };
+pub use uploads::{CompleteUpload, MAX_PROSPECTUSES, MAX_VIDEOS, NewUpload, UploadSlot};

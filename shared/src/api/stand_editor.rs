@@ -200,11 +200,14 @@ pub struct ChecklistItem {
     pub done: bool,
 }
 
-/// What a stand still needs: about text, a video or a prospectus, and
-/// captions on every video. (A logo joins the list when stands can have
-/// one.)
+/// What a stand still needs: a logo, about text, a video or a prospectus,
+/// and captions on every video.
 pub fn checklist(detail: &StandDetail) -> Vec<ChecklistItem> {
     vec![
+        ChecklistItem {
+            label: "A logo",
+            done: detail.summary.logo_url.is_some(),
+        },
         ChecklistItem {
             label: "Some words about you",
             done: !detail.about.trim().is_empty(),

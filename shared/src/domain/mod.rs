@@ -16,6 +16,7 @@ mod resume_code;
 mod retention_days;
 mod school;
 mod text;
+mod upload;
 mod year_group;
 
 pub use challenge::{
@@ -38,4 +39,5 @@ pub use resume_code::{RESUME_WORDS, ResumeCode, ResumeCodeError};
 pub use retention_days::{RetentionDays, RetentionDaysError};
 pub use school::{ExpectedPupils, ExpectedPupilsError, MAX_EXPECTED_PUPILS, Urn, UrnError};
 pub use text::{Name, TextError};
+pub use upload::{FileType, SNIFF_BYTES, UploadKind, human_size};
 pub use year_group::{YearGroup, YearGroupError};
