@@ -6,6 +6,7 @@ mod challenge;
 mod driver;
 mod embed;
 mod exhibitor_invite;
+mod exhibitor_journey;
 mod keyboard;
 mod offline;
 mod organiser_fair;

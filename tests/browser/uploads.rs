@@ -14,7 +14,7 @@ use tests::{EMPLOYER, spawn_app_with_static};
 
 /// A `width` x `height` PNG of one colour, made here so the test needs no
 /// picture files.
-fn png(width: u32, height: u32, rgb: [u8; 3]) -> Vec<u8> {
+pub(crate) fn png(width: u32, height: u32, rgb: [u8; 3]) -> Vec<u8> {
     fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
         out.extend_from_slice(&u32::try_from(data.len()).expect("small").to_be_bytes());
         let mut crc = flate2::Crc::new();
@@ -42,14 +42,14 @@ fn png(width: u32, height: u32, rgb: [u8; 3]) -> Vec<u8> {
     out
 }
 
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+pub(crate) fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
     let path = dir.join(name);
     std::fs::write(&path, bytes).expect("write file");
     path.display().to_string()
 }
 
 /// Chooses `path` in the file input `css`, as a person picking a file does.
-async fn choose(client: &fantoccini::Client, css: &str, path: &str) {
+pub(crate) async fn choose(client: &fantoccini::Client, css: &str, path: &str) {
     wait_for(client, css)
         .await
         .send_keys(path)
