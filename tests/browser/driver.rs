@@ -160,6 +160,39 @@ pub async fn download(client: &Client, button: &str, status: &str, file_name: &s
     panic!("the browser never saved {}", saved.display());
 }
 
+/// Opens the exhibitor's page for `stand` of the test fair through a
+/// sign-in link, as an exhibitor arriving from the admin tool's link would.
+pub async fn open_exhibitor_page(client: &Client, app: &tests::TestApp, stand: &str) {
+    let token = app.token_for(&careers_api::auth::Caller::Exhibitor {
+        fair: app.fair.clone(),
+        stand: shared::domain::StandId::parse(stand).expect("id"),
+    });
+    client
+        .goto(&app.url(&format!("/fairs/{}/exhibitor#token={token}", app.fair)))
+        .await
+        .expect("exhibitor page");
+}
+
+/// Answers the inbox item `question` with `answer` for everyone to see,
+/// and waits until the inbox shows it published.
+pub async fn publish_answer(client: &Client, question: &Element, answer: &str) {
+    question
+        .find(Locator::Css("textarea"))
+        .await
+        .expect("answer box")
+        .send_keys(answer)
+        .await
+        .expect("type answer");
+    question
+        .find(Locator::Css("button.answer"))
+        .await
+        .expect("answer button")
+        .click()
+        .await
+        .expect("answer");
+    wait_for(client, ".inbox-item[data-state='published']").await;
+}
+
 /// Opens the test fair's organiser page through a sign-in link, as an
 /// organiser arriving from the admin tool's link would.
 pub async fn open_organiser_page(client: &Client, app: &tests::TestApp) {

@@ -7,7 +7,8 @@
 //! by year group too.
 
 use crate::driver::{
-    artifacts_dir, assert_accessible, frontend_dist, join_as_pupil, launch, wait_for, wait_for_text,
+    artifacts_dir, assert_accessible, frontend_dist, join_as_pupil, launch, publish_answer,
+    wait_for, wait_for_text,
 };
 use crate::uploads::{choose, png, write};
 use shared::api::Invite;
@@ -185,21 +186,12 @@ async fn an_invited_exhibitor_builds_a_stand_with_files_answers_a_pupil_and_sees
         .expect("exhibitor page");
     let question = wait_for(client, ".inbox-item[data-state='waiting']").await;
     wait_for_text(&question, "work experience").await;
-    question
-        .find(fantoccini::Locator::Css("textarea"))
-        .await
-        .expect("answer box")
-        .send_keys("Yes: ask your school to email us in the spring.")
-        .await
-        .expect("type answer");
-    question
-        .find(fantoccini::Locator::Css("button.answer"))
-        .await
-        .expect("answer button")
-        .click()
-        .await
-        .expect("answer");
-    wait_for(client, ".inbox-item[data-state='published']").await;
+    publish_answer(
+        client,
+        &question,
+        "Yes: ask your school to email us in the spring.",
+    )
+    .await;
     client.refresh().await.expect("reload");
     // Five pupils came: shown as 5, not hidden as "fewer than 5".
     for figure in ["visits", "encounters"] {

@@ -7,7 +7,7 @@
 
 use crate::driver::{
     answer, artifacts_dir, assert_accessible, complete_stage, frontend_dist, join_interested_in,
-    launch, wait_for, wait_for_text,
+    launch, publish_answer, wait_for, wait_for_text,
 };
 use careers_api::auth::Caller;
 use shared::domain::StandId;
@@ -221,21 +221,7 @@ async fn a_pupil_takes_part_in_the_whole_fair_and_the_exports_count_exactly_that
         .expect("download figures");
     let saved = wait_for(client, "#download-status").await;
     wait_for_text(&saved, "Downloaded").await;
-    question
-        .find(fantoccini::Locator::Css("textarea"))
-        .await
-        .expect("answer box")
-        .send_keys("Yes: our apprenticeships start at 16.")
-        .await
-        .expect("type answer");
-    question
-        .find(fantoccini::Locator::Css("button.answer"))
-        .await
-        .expect("answer button")
-        .click()
-        .await
-        .expect("answer");
-    wait_for(client, ".inbox-item[data-state='published']").await;
+    publish_answer(client, &question, "Yes: our apprenticeships start at 16.").await;
     let inbox = wait_for(client, "#inbox").await;
     let picture = inbox.screenshot().await.expect("screenshot");
     std::fs::write(artifacts_dir().join("exhibitor-inbox.png"), picture).expect("save screenshot");

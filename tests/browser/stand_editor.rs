@@ -3,10 +3,9 @@
 //! a pupil sees the new words (as text, never as HTML).
 
 use crate::driver::{
-    artifacts_dir, assert_accessible, frontend_dist, join_as_pupil, launch, wait_for, wait_for_text,
+    artifacts_dir, assert_accessible, frontend_dist, join_as_pupil, launch, open_exhibitor_page,
+    wait_for, wait_for_text,
 };
-use careers_api::auth::Caller;
-use shared::domain::StandId;
 use tests::{EMPLOYER, spawn_app_with_static};
 
 /// Empties a text box as a person would, so the page hears it.
@@ -28,14 +27,7 @@ async fn an_exhibitor_writes_their_stand_with_a_preview_and_pupils_see_it() {
     // Tall, so the screenshot holds the editor, checklist and preview.
     let browser = launch(1280, 3200).await;
     let client = &browser.client;
-    let token = app.token_for(&Caller::Exhibitor {
-        fair: app.fair.clone(),
-        stand: StandId::parse(EMPLOYER).expect("id"),
-    });
-    client
-        .goto(&app.url(&format!("/fairs/{}/exhibitor#token={token}", app.fair)))
-        .await
-        .expect("exhibitor page");
+    open_exhibitor_page(client, &app, EMPLOYER).await;
 
     let about = "We build wind turbines. <i>Ask us</i> about apprenticeships.";
     wait_for(client, "#stand-about").await;

@@ -4,10 +4,9 @@
 //! the logo off again.
 
 use crate::driver::{
-    artifacts_dir, assert_accessible, frontend_dist, launch, wait_for, wait_for_text,
+    artifacts_dir, assert_accessible, frontend_dist, launch, open_exhibitor_page, wait_for,
+    wait_for_text,
 };
-use careers_api::auth::Caller;
-use shared::domain::StandId;
 use std::io::Write;
 use std::path::Path;
 use tests::{EMPLOYER, spawn_app_with_static};
@@ -75,14 +74,7 @@ async fn an_exhibitor_uploads_a_prospectus_and_a_logo_and_a_wrong_file_is_refuse
     );
     let browser = launch(1280, 4000).await;
     let client = &browser.client;
-    let token = app.token_for(&Caller::Exhibitor {
-        fair: app.fair.clone(),
-        stand: StandId::parse(EMPLOYER).expect("id"),
-    });
-    client
-        .goto(&app.url(&format!("/fairs/{}/exhibitor#token={token}", app.fair)))
-        .await
-        .expect("exhibitor page");
+    open_exhibitor_page(client, &app, EMPLOYER).await;
 
     wait_for(client, "#upload-prospectus-title")
         .await
