@@ -3,7 +3,7 @@
 //! closed; every other move is refused with nothing changed.
 
 use careers_api::auth::Caller;
-use shared::api::{ChangeStatus, ErrorBody, ErrorCode, FairView};
+use shared::api::{ChangeStatus, ErrorBody, ErrorCode};
 use shared::domain::{FairStatus, StandId};
 use tests::{EMPLOYER, JOIN_CODE, TestApp, spawn_app};
 
@@ -21,16 +21,8 @@ async fn change(app: &TestApp, status: FairStatus, token: &str) -> reqwest::Resp
     .await
 }
 
-async fn fair_view(app: &TestApp) -> FairView {
-    app.get(&format!("/api/fairs/{}", app.fair), None)
-        .await
-        .json()
-        .await
-        .expect("fair")
-}
-
 async fn status(app: &TestApp) -> FairStatus {
-    fair_view(app).await.status
+    app.fair_view().await.status
 }
 
 async fn refused(response: reqwest::Response) -> ErrorCode {
@@ -61,7 +53,7 @@ async fn pupils_take_part_only_while_the_organiser_has_the_fair_open() {
         ErrorCode::FairNotOpen
     );
     assert_eq!(app.item_count().await, items, "nothing was recorded");
-    let view = fair_view(&app).await;
+    let view = app.fair_view().await;
     assert!(!view.is_open);
 
     // Closed by mistake: opened again, and pupils carry on.
@@ -176,7 +168,7 @@ async fn the_organiser_edits_the_fairs_details_and_bad_dates_change_nothing() {
             .status(),
         204
     );
-    let view = fair_view(&app).await;
+    let view = app.fair_view().await;
     assert_eq!(view.name.as_str(), "West Somerset careers fair");
     assert_eq!(view.description, "Meet employers and colleges from home.");
     assert_eq!(
@@ -201,6 +193,6 @@ async fn the_organiser_edits_the_fairs_details_and_bad_dates_change_nothing() {
             .status(),
         403
     );
-    let after = fair_view(&app).await;
+    let after = app.fair_view().await;
     assert_eq!(after, view, "nothing changed");
 }

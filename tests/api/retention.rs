@@ -6,7 +6,7 @@
 use aws_sdk_dynamodb::types::AttributeValue;
 use careers_api::service::retention::{self, Summary};
 use careers_api::state::dynamodb_client;
-use shared::api::{ChangeStatus, ErrorBody, ErrorCode, FairView, ResumeRequest, SaveAnswers};
+use shared::api::{ChangeStatus, ErrorBody, ErrorCode, ResumeRequest, SaveAnswers};
 use shared::domain::{FairStatus, ReflectionText};
 use std::collections::HashMap;
 use tests::{COLLEGE, EMPLOYER, OTHER_JOIN_CODE, PROSPECTUS, TestApp, spawn_app};
@@ -25,14 +25,6 @@ async fn change(app: &TestApp, status: FairStatus, days: Option<u16>) -> reqwest
         Some(&app.organiser_token()),
     )
     .await
-}
-
-async fn fair_view(app: &TestApp) -> FairView {
-    app.get(&format!("/api/fairs/{}", app.fair), None)
-        .await
-        .json()
-        .await
-        .expect("fair")
 }
 
 /// The status and code of an error answer.
@@ -116,7 +108,7 @@ async fn archiving_must_say_how_long_pupils_data_is_kept_and_no_other_move_may()
         before,
         "closing with days changed nothing"
     );
-    assert_eq!(fair_view(&app).await.status, FairStatus::Open);
+    assert_eq!(app.fair_view().await.status, FairStatus::Open);
 
     assert_eq!(change(&app, FairStatus::Closed, None).await.status(), 204);
     let closed = scan(&app).await;
@@ -133,7 +125,7 @@ async fn archiving_must_say_how_long_pupils_data_is_kept_and_no_other_move_may()
         closed,
         "reopening with days changed nothing"
     );
-    let view = fair_view(&app).await;
+    let view = app.fair_view().await;
     assert_eq!(view.status, FairStatus::Closed);
     assert_eq!(view.pupil_data_expires_at, None);
     assert_eq!(
@@ -179,7 +171,8 @@ async fn the_job_stamps_exactly_the_pupil_level_items_with_the_chosen_expiry() {
         204
     );
     let archived_by = OffsetDateTime::now_utc().unix_timestamp();
-    let expires_at = fair_view(&app)
+    let expires_at = app
+        .fair_view()
         .await
         .pupil_data_expires_at
         .expect("an archived fair's expiry")

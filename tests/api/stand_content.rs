@@ -4,7 +4,7 @@
 //! organiser may save.
 
 use careers_api::auth::Caller;
-use shared::api::{ErrorBody, LinkInput, StandContent, StandDetail};
+use shared::api::{ErrorBody, LinkInput, StandContent};
 use shared::domain::StandId;
 use tests::{COLLEGE, EMPLOYER, TestApp, spawn_app};
 
@@ -13,17 +13,6 @@ fn exhibitor(app: &TestApp, stand: &str) -> String {
         fair: app.fair.clone(),
         stand: StandId::parse(stand).expect("id"),
     })
-}
-
-async fn detail(app: &TestApp, token: &str) -> StandDetail {
-    let response = app
-        .get(
-            &format!("/api/fairs/{}/stands/{EMPLOYER}", app.fair),
-            Some(token),
-        )
-        .await;
-    assert_eq!(response.status(), 200);
-    response.json().await.expect("stand")
 }
 
 async fn save(
@@ -45,7 +34,7 @@ async fn save(
 async fn an_exhibitors_words_reach_pupils_and_bad_ones_change_nothing() {
     let app = spawn_app().await;
     let pupil = app.join_ok().await;
-    let before = detail(&app, &pupil.token).await;
+    let before = app.stand_detail(EMPLOYER, &pupil.token).await;
     let mut content = StandContent::from(&before);
     content.about = "We design wind turbines.\nCome and ask us how.".into();
     content.sectors = vec!["Engineering".into(), "Energy".into()];
@@ -56,7 +45,7 @@ async fn an_exhibitors_words_reach_pupils_and_bad_ones_change_nothing() {
     let token = exhibitor(&app, EMPLOYER);
     assert_eq!(save(&app, EMPLOYER, &content, &token).await.status(), 204);
 
-    let after = detail(&app, &pupil.token).await;
+    let after = app.stand_detail(EMPLOYER, &pupil.token).await;
     assert_eq!(
         after.about,
         "We design wind turbines.\nCome and ask us how."
@@ -93,7 +82,7 @@ async fn an_exhibitors_words_reach_pupils_and_bad_ones_change_nothing() {
         .expect("sent");
     assert_eq!(unknown_field.status(), 422);
     assert_eq!(
-        detail(&app, &pupil.token).await,
+        app.stand_detail(EMPLOYER, &pupil.token).await,
         after,
         "the stand is as it was"
     );
@@ -104,7 +93,7 @@ async fn an_exhibitors_words_reach_pupils_and_bad_ones_change_nothing() {
 async fn only_the_stands_exhibitor_and_the_organiser_save_its_words() {
     let app = spawn_app().await;
     let pupil = app.join_ok().await;
-    let content = StandContent::from(&detail(&app, &pupil.token).await);
+    let content = StandContent::from(&app.stand_detail(EMPLOYER, &pupil.token).await);
     for token in [pupil.token.as_str(), &exhibitor(&app, COLLEGE)] {
         assert_eq!(save(&app, EMPLOYER, &content, token).await.status(), 403);
     }
@@ -146,7 +135,7 @@ async fn the_organiser_sees_what_each_stand_still_needs() {
 
     // The employer's words are emptied: the organiser sees what is missing.
     let pupil = app.join_ok().await;
-    let mut content = StandContent::from(&detail(&app, &pupil.token).await);
+    let mut content = StandContent::from(&app.stand_detail(EMPLOYER, &pupil.token).await);
     content.about = String::new();
     content.sectors.clear();
     let token = exhibitor(&app, EMPLOYER);

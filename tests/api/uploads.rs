@@ -100,29 +100,18 @@ async fn refused(response: reqwest::Response, status: u16, code: ErrorCode, what
     body.message
 }
 
-async fn stand(app: &TestApp, token: &str) -> StandDetail {
-    let response = app
-        .get(
-            &format!("/api/fairs/{}/stands/{EMPLOYER}", app.fair),
-            Some(token),
-        )
-        .await;
-    assert_eq!(response.status(), 200);
-    response.json().await.expect("stand")
-}
-
 #[tokio::test]
 async fn a_pdf_prospectus_is_checked_and_attached_for_pupils_to_download() {
     for files in TestFiles::all().await {
         let app = spawn_app_with_files(&files).await;
         let token = exhibitor(&app, EMPLOYER);
-        let before = stand(&app, &token).await;
+        let before = app.stand_detail(EMPLOYER, &token).await;
         let response = upload(&app, &token, UploadKind::Prospectus, PDF).await;
         assert_eq!(response.status(), 200, "{}", files.name());
         let answered: StandDetail = response.json().await.expect("stand");
 
         let pupil = app.join_ok().await;
-        let seen = stand(&app, &pupil.token).await;
+        let seen = app.stand_detail(EMPLOYER, &pupil.token).await;
         assert_eq!(seen, answered, "the answer is the stand as pupils see it");
         assert_eq!(seen.prospectuses.len(), before.prospectuses.len() + 1);
         let added = seen.prospectuses.last().expect("added");
@@ -149,7 +138,7 @@ async fn a_file_named_pdf_that_is_not_a_pdf_is_refused_and_changes_nothing() {
     for files in TestFiles::all().await {
         let app = spawn_app_with_files(&files).await;
         let token = exhibitor(&app, EMPLOYER);
-        let before = stand(&app, &token).await;
+        let before = app.stand_detail(EMPLOYER, &token).await;
         let message = refused(
             upload(&app, &token, UploadKind::Prospectus, NOT_A_PDF).await,
             422,
@@ -158,7 +147,12 @@ async fn a_file_named_pdf_that_is_not_a_pdf_is_refused_and_changes_nothing() {
         )
         .await;
         assert!(message.contains("not a PDF"), "{message}");
-        assert_eq!(stand(&app, &token).await, before, "{}", files.name());
+        assert_eq!(
+            app.stand_detail(EMPLOYER, &token).await,
+            before,
+            "{}",
+            files.name()
+        );
         assert!(files.keys().await.is_empty(), "{}: deleted", files.name());
 
         // A PNG is a fine logo but not a prospectus, nor a PDF a logo.
@@ -166,7 +160,12 @@ async fn a_file_named_pdf_that_is_not_a_pdf_is_refused_and_changes_nothing() {
         refused(png, 422, ErrorCode::WrongFileType, "PNG prospectus").await;
         let pdf = upload(&app, &token, UploadKind::Logo, PDF).await;
         refused(pdf, 422, ErrorCode::WrongFileType, "PDF logo").await;
-        assert_eq!(stand(&app, &token).await, before, "{}", files.name());
+        assert_eq!(
+            app.stand_detail(EMPLOYER, &token).await,
+            before,
+            "{}",
+            files.name()
+        );
     }
 }
 
@@ -194,7 +193,7 @@ async fn an_upload_that_never_arrived_or_broke_off_is_refused() {
     for files in TestFiles::all().await {
         let app = spawn_app_with_files(&files).await;
         let token = exhibitor(&app, EMPLOYER);
-        let before = stand(&app, &token).await;
+        let before = app.stand_detail(EMPLOYER, &token).await;
         let never = slot(&app, &token, UploadKind::Prospectus, PDF.len()).await;
         let message = refused(
             complete(&app, &token, &never, None).await,
@@ -215,7 +214,12 @@ async fn an_upload_that_never_arrived_or_broke_off_is_refused() {
             files.name(),
         )
         .await;
-        assert_eq!(stand(&app, &token).await, before, "{}", files.name());
+        assert_eq!(
+            app.stand_detail(EMPLOYER, &token).await,
+            before,
+            "{}",
+            files.name()
+        );
         assert!(files.keys().await.is_empty(), "{}", files.name());
     }
 }
@@ -254,7 +258,7 @@ async fn a_video_goes_up_only_with_webvtt_captions() {
     for files in TestFiles::all().await {
         let app = spawn_app_with_files(&files).await;
         let token = exhibitor(&app, EMPLOYER);
-        let before = stand(&app, &token).await;
+        let before = app.stand_detail(EMPLOYER, &token).await;
 
         let video = slot(&app, &token, UploadKind::Video, MP4.len()).await;
         put(&app, &video, MP4).await;
@@ -278,7 +282,12 @@ async fn a_video_goes_up_only_with_webvtt_captions() {
         )
         .await;
         assert!(message.contains("WebVTT"), "{message}");
-        assert_eq!(stand(&app, &token).await, before, "{}", files.name());
+        assert_eq!(
+            app.stand_detail(EMPLOYER, &token).await,
+            before,
+            "{}",
+            files.name()
+        );
         assert!(files.keys().await.is_empty(), "{}", files.name());
 
         let video = slot(&app, &token, UploadKind::Video, MP4.len()).await;

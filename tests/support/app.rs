@@ -290,6 +290,27 @@ impl TestApp {
         }
     }
 
+    /// The fair as its public page reads it.
+    pub async fn fair_view(&self) -> shared::api::FairView {
+        self.get(&format!("/api/fairs/{}", self.fair), None)
+            .await
+            .json()
+            .await
+            .expect("fair")
+    }
+
+    /// `stand` as `token`'s holder sees it.
+    pub async fn stand_detail(&self, stand: &str, token: &str) -> shared::api::StandDetail {
+        let response = self
+            .get(
+                &format!("/api/fairs/{}/stands/{stand}", self.fair),
+                Some(token),
+            )
+            .await;
+        assert_eq!(response.status(), 200);
+        response.json().await.expect("stand")
+    }
+
     pub async fn report(&self) -> shared::api::FairReport {
         let response = self
             .get(
