@@ -3,6 +3,7 @@
 //! serialised by serde, so the two sides cannot drift apart.
 
 use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 use shared::api::{
     AcceptInvite, AnswerRequest, ChallengeView, ChangeStatus, CreatedFair, ErasePupil, Erased,
@@ -148,6 +149,20 @@ fn fair_url(fair: &FairId, rest: &str) -> String {
     format!("/api/fairs/{fair}{rest}")
 }
 
+/// A request body as JSON, written by [`crate::json`] rather than by
+/// gloo-net's serde_json.
+trait JsonBody {
+    fn json_body<T: Serialize + ?Sized>(self, value: &T) -> Result<Request, gloo_net::Error>;
+}
+
+impl JsonBody for RequestBuilder {
+    fn json_body<T: Serialize + ?Sized>(self, value: &T) -> Result<Request, gloo_net::Error> {
+        let body = crate::json::to_string(value)
+            .map_err(|error| gloo_net::Error::GlooError(error.to_string()))?;
+        self.header("Content-Type", "application/json").body(body)
+    }
+}
+
 fn bearer(request: RequestBuilder, token: &str) -> RequestBuilder {
     request.header("Authorization", &format!("Bearer {token}"))
 }
@@ -164,17 +179,22 @@ async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, Api
         return Ok(response);
     }
     let status = response.status();
-    match response.json::<ErrorBody>().await {
+    match json::<ErrorBody>(response).await {
         Ok(body) => Err(ApiClientError::Server { status, body }),
         Err(_) => Err(ApiClientError::Status { status }),
     }
 }
 
+/// The response's body, parsed by the browser, as `T`.
 async fn json<T: DeserializeOwned>(response: Response) -> Result<T, ApiClientError> {
-    response
+    let decode = |error: crate::json::JsonError| ApiClientError::Decode(error.to_string());
+    let parsing = web_sys::Response::from(response)
         .json()
+        .map_err(|error| decode(error.into()))?;
+    let value = wasm_bindgen_futures::JsFuture::from(parsing)
         .await
-        .map_err(|error| ApiClientError::Decode(error.to_string()))
+        .map_err(|error| decode(error.into()))?;
+    crate::json::from_value(value).map_err(decode)
 }
 
 /// `GET /api/fairs/{fair}`: the fair's name and dates.
@@ -184,13 +204,13 @@ pub async fn fair(fair: &FairId) -> Result<FairView, ApiClientError> {
 
 /// `POST /api/fairs/{fair}/pupils`: join with a school's code.
 pub async fn join(fair: &FairId, request: &JoinRequest) -> Result<JoinedPupil, ApiClientError> {
-    json(send(Request::post(&fair_url(fair, "/pupils")).json(request)).await?).await
+    json(send(Request::post(&fair_url(fair, "/pupils")).json_body(request)).await?).await
 }
 
 /// `POST /api/fairs/{fair}/pupil-sessions`: a pupil carries on with their
 /// resume code.
 pub async fn resume(fair: &FairId, request: &ResumeRequest) -> Result<JoinedPupil, ApiClientError> {
-    json(send(Request::post(&fair_url(fair, "/pupil-sessions")).json(request)).await?).await
+    json(send(Request::post(&fair_url(fair, "/pupil-sessions")).json_body(request)).await?).await
 }
 
 /// `POST /api/fairs/{fair}/organiser-sessions`: an organiser signs in.
@@ -198,7 +218,8 @@ pub async fn organiser_sign_in(
     fair: &FairId,
     request: &SignInRequest,
 ) -> Result<SignedIn, ApiClientError> {
-    json(send(Request::post(&fair_url(fair, "/organiser-sessions")).json(request)).await?).await
+    json(send(Request::post(&fair_url(fair, "/organiser-sessions")).json_body(request)).await?)
+        .await
 }
 
 /// `GET /api/fairs/{fair}/stands`: the hall.
@@ -262,7 +283,7 @@ pub async fn answer_question(
         fair,
         &format!("/stands/{stand}/questions/{question}/answer"),
     );
-    json(send(bearer(Request::put(&url), token).json(answer)).await?).await
+    json(send(bearer(Request::put(&url), token).json_body(answer)).await?).await
 }
 
 /// `POST .../questions/{id}/flag`: marks a question as inappropriate.
@@ -284,7 +305,8 @@ pub async fn record_interaction(
     token: &str,
     interaction: &RecordInteraction,
 ) -> Result<RecordedInteraction, ApiClientError> {
-    let request = bearer(Request::post(&fair_url(fair, "/interactions")), token).json(interaction);
+    let request =
+        bearer(Request::post(&fair_url(fair, "/interactions")), token).json_body(interaction);
     json(send(request).await?).await
 }
 
@@ -301,7 +323,7 @@ pub async fn save_answers(
     token: &str,
 ) -> Result<(), ApiClientError> {
     let url = fair_url(fair, &format!("/me/challenge/{}", stage.code()));
-    send(bearer(Request::put(&url), token).json(answers)).await?;
+    send(bearer(Request::put(&url), token).json_body(answers)).await?;
     Ok(())
 }
 
@@ -312,7 +334,7 @@ pub async fn set_challenge(
     token: &str,
 ) -> Result<(), ApiClientError> {
     let url = fair_url(fair, "/challenge");
-    send(bearer(Request::put(&url), token).json(questions)).await?;
+    send(bearer(Request::put(&url), token).json_body(questions)).await?;
     Ok(())
 }
 
@@ -398,7 +420,7 @@ pub async fn add_school(
     school: &NewSchool,
     token: &str,
 ) -> Result<SchoolView, ApiClientError> {
-    let request = bearer(Request::post(&fair_url(fair, "/schools")), token).json(school);
+    let request = bearer(Request::post(&fair_url(fair, "/schools")), token).json_body(school);
     json(send(request).await?).await
 }
 
@@ -460,7 +482,7 @@ pub async fn erase_pupil(
     request: &ErasePupil,
     token: &str,
 ) -> Result<Erased, ApiClientError> {
-    let request = bearer(Request::post(&fair_url(fair, "/erasures")), token).json(request);
+    let request = bearer(Request::post(&fair_url(fair, "/erasures")), token).json_body(request);
     json(send(request).await?).await
 }
 
@@ -470,7 +492,7 @@ pub async fn save_details(
     details: &FairDetails,
     token: &str,
 ) -> Result<(), ApiClientError> {
-    send(bearer(Request::put(&fair_url(fair, "/details")), token).json(details)).await?;
+    send(bearer(Request::put(&fair_url(fair, "/details")), token).json_body(details)).await?;
     Ok(())
 }
 
@@ -479,7 +501,7 @@ pub async fn create_fair(
     details: &FairDetails,
     token: &str,
 ) -> Result<CreatedFair, ApiClientError> {
-    json(send(bearer(Request::post("/api/fairs"), token).json(details)).await?).await
+    json(send(bearer(Request::post("/api/fairs"), token).json_body(details)).await?).await
 }
 
 /// `PUT /api/fairs/{fair}/status`: the organiser moves the fair on;
@@ -489,7 +511,7 @@ pub async fn change_status(
     request: &ChangeStatus,
     token: &str,
 ) -> Result<(), ApiClientError> {
-    send(bearer(Request::put(&fair_url(fair, "/status")), token).json(request)).await?;
+    send(bearer(Request::put(&fair_url(fair, "/status")), token).json_body(request)).await?;
     Ok(())
 }
 
@@ -501,7 +523,7 @@ pub async fn save_stand_content(
     token: &str,
 ) -> Result<(), ApiClientError> {
     let url = fair_url(fair, &format!("/stands/{stand}/content"));
-    send(bearer(Request::put(&url), token).json(content)).await?;
+    send(bearer(Request::put(&url), token).json_body(content)).await?;
     Ok(())
 }
 
@@ -533,7 +555,7 @@ pub async fn accept_invite(
     fair: &FairId,
     request: &AcceptInvite,
 ) -> Result<SignedIn, ApiClientError> {
-    let request = Request::post(&fair_url(fair, "/exhibitor-sessions")).json(request);
+    let request = Request::post(&fair_url(fair, "/exhibitor-sessions")).json_body(request);
     json(send(request).await?).await
 }
 
@@ -608,7 +630,7 @@ pub async fn start_upload(
         Request::post(&fair_url(fair, &format!("/stands/{stand}/uploads"))),
         token,
     )
-    .json(upload);
+    .json_body(upload);
     json(send(request).await?).await
 }
 
@@ -629,7 +651,7 @@ pub async fn complete_upload(
     token: &str,
 ) -> Result<StandDetail, ApiClientError> {
     let path = fair_url(fair, &format!("/stands/{stand}/uploads/{upload}/complete"));
-    let request = bearer(Request::post(&path), token).json(request);
+    let request = bearer(Request::post(&path), token).json_body(request);
     json(send(request).await?).await
 }
 

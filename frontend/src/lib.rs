@@ -6,6 +6,7 @@
 pub mod api;
 mod browser;
 mod components;
+mod json;
 mod pages;
 mod recording;
 mod session;

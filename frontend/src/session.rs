@@ -4,10 +4,52 @@
 //! exhibitor's token (kept in sessionStorage only, so it goes when the tab
 //! closes).
 
-use gloo_storage::{LocalStorage, SessionStorage, Storage};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use shared::api::{JoinedPupil, RecordInteraction};
 use shared::domain::FairId;
 use std::collections::BTreeSet;
+
+/// One of the browser's stores, holding values as JSON text. Either may be
+/// missing or refuse a write (private browsing, a full disk); callers treat
+/// that as "nothing stored".
+#[derive(Debug, Clone, Copy)]
+enum Store {
+    /// `localStorage`: kept on this device.
+    Local,
+    /// `sessionStorage`: kept until the tab closes.
+    Session,
+}
+
+impl Store {
+    fn storage(self) -> Option<web_sys::Storage> {
+        let window = web_sys::window()?;
+        let storage = match self {
+            Store::Local => window.local_storage(),
+            Store::Session => window.session_storage(),
+        };
+        storage.ok().flatten()
+    }
+
+    fn get<T: DeserializeOwned>(self, key: &str) -> Option<T> {
+        let text = self.storage()?.get_item(key).ok().flatten()?;
+        crate::json::from_str(&text).ok()
+    }
+
+    fn set<T: Serialize + ?Sized>(self, key: &str, value: &T) -> bool {
+        let Some(storage) = self.storage() else {
+            return false;
+        };
+        crate::json::to_string(value).is_ok_and(|text| storage.set_item(key, &text).is_ok())
+    }
+
+    fn delete(self, key: &str) {
+        if let Some(storage) = self.storage() {
+            // A store that refuses even this holds nothing of ours to forget.
+            let _ = storage.remove_item(key);
+        }
+    }
+}
 
 fn pupil_key(fair: &FairId) -> String {
     format!("careers-fair:{fair}:pupil")
@@ -35,13 +77,13 @@ impl LinkRole {
 /// The pupil who joined this fair on this device, if any. A stored value
 /// that no longer reads as a `JoinedPupil` counts as none.
 pub fn pupil(fair: &FairId) -> Option<JoinedPupil> {
-    LocalStorage::get(pupil_key(fair)).ok()
+    Store::Local.get(&pupil_key(fair))
 }
 
 /// Remembers the pupil. Storage can be full or disabled (private browsing);
 /// then the pupil stays signed in for this page only, which is still usable.
 pub fn save_pupil(fair: &FairId, pupil: &JoinedPupil) -> bool {
-    LocalStorage::set(pupil_key(fair), pupil).is_ok()
+    Store::Local.set(&pupil_key(fair), pupil)
 }
 
 fn interests_key(fair: &FairId) -> String {
@@ -51,12 +93,12 @@ fn interests_key(fair: &FairId) -> String {
 /// The sectors the pupil said they are interested in, on this device only
 /// (the server never needs them).
 pub fn interests(fair: &FairId) -> BTreeSet<String> {
-    LocalStorage::get(interests_key(fair)).unwrap_or_default()
+    Store::Local.get(&interests_key(fair)).unwrap_or_default()
 }
 
 pub fn save_interests(fair: &FairId, interests: &BTreeSet<String>) {
     // Storage may be full or off; the choice then lasts for this page.
-    let _ = LocalStorage::set(interests_key(fair), interests);
+    Store::Local.set(&interests_key(fair), interests);
 }
 
 fn outbox_key(fair: &FairId) -> String {
@@ -65,34 +107,34 @@ fn outbox_key(fair: &FairId) -> String {
 
 /// Interactions made while offline, waiting to be sent, oldest first.
 pub fn outbox(fair: &FairId) -> Vec<RecordInteraction> {
-    LocalStorage::get(outbox_key(fair)).unwrap_or_default()
+    Store::Local.get(&outbox_key(fair)).unwrap_or_default()
 }
 
 /// Replaces what is waiting to be sent; false if storage refused it.
 pub fn save_outbox(fair: &FairId, waiting: &[RecordInteraction]) -> bool {
     if waiting.is_empty() {
-        LocalStorage::delete(outbox_key(fair));
+        Store::Local.delete(&outbox_key(fair));
         return true;
     }
-    LocalStorage::set(outbox_key(fair), waiting).is_ok()
+    Store::Local.set(&outbox_key(fair), waiting)
 }
 
 /// Forgets the pupil ("not you? join again"), with their interests: the
 /// next pupil on a shared device starts afresh.
 pub fn forget_pupil(fair: &FairId) {
-    LocalStorage::delete(pupil_key(fair));
-    LocalStorage::delete(interests_key(fair));
+    Store::Local.delete(&pupil_key(fair));
+    Store::Local.delete(&interests_key(fair));
 }
 
 /// The organiser's or exhibitor's token for this fair, if one was stored
 /// this session.
 fn link_token(fair: &FairId, role: LinkRole) -> Option<String> {
-    SessionStorage::get(role.key(fair)).ok()
+    Store::Session.get(&role.key(fair))
 }
 
 /// Remembers the organiser's or exhibitor's token for this tab.
 pub fn save_link_token(fair: &FairId, role: LinkRole, token: &str) -> bool {
-    SessionStorage::set(role.key(fair), token).is_ok()
+    Store::Session.set(&role.key(fair), token)
 }
 
 /// The token from a sign-in link (`#token=...`) in the address bar, else
