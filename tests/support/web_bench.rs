@@ -1,9 +1,11 @@
 //! What `cargo xtask bench web` serves: a copy of the built front end with
 //! a plain static HTML page of the same hall beside it, each file of a
 //! first load also gzipped (at the best level, as `cargo xtask web` counts
-//! them) and sent gzipped to browsers that accept it, as CloudFront does.
+//! them) and sent gzipped over HTTP/2 to browsers that accept it, as
+//! CloudFront does.
 
 use anyhow::Context;
+use axum_server::tls_rustls::RustlsConfig;
 use careers_api::state::AppState;
 use flate2::Compression;
 use flate2::write::GzEncoder;
@@ -54,19 +56,28 @@ impl Site {
     }
 
     /// Serves the API and the site as the local server does, but sending the
-    /// gzipped files; returns the address, e.g. `http://127.0.0.1:41234`.
+    /// gzipped files over HTTPS with HTTP/2, as CloudFront does (the
+    /// certificate is made for this run; the browser is told to accept it).
+    /// Returns the address, e.g. `https://127.0.0.1:41234`.
     pub async fn serve(&self, state: AppState) -> anyhow::Result<String> {
         let site = self.dir.path();
         let index = ServeFile::new(site.join("index.html")).precompressed_gzip();
         let pages = ServeDir::new(site).precompressed_gzip().fallback(index);
         let router = careers_api::app(state).fallback_service(pages);
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-        let address = format!("http://{}", listener.local_addr()?);
+        let certificate = rcgen::generate_simple_self_signed(["127.0.0.1".to_owned()])?;
+        let tls = RustlsConfig::from_pem(
+            certificate.cert.pem().into_bytes(),
+            certificate.signing_key.serialize_pem().into_bytes(),
+        )
+        .await?;
+        let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+        let address = format!("https://{}", listener.local_addr()?);
+        let server = axum_server::from_tcp_rustls(listener, tls)?;
         // With the peer's address, as the local server (join is throttled
         // per address).
         let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
         tokio::spawn(async move {
-            if let Err(error) = axum::serve(listener, service).await {
+            if let Err(error) = server.serve(service).await {
                 eprintln!("the bench's server stopped: {error}");
             }
         });
