@@ -225,6 +225,26 @@ async fn an_upload_that_never_arrived_or_broke_off_is_refused() {
 }
 
 #[tokio::test]
+async fn an_upload_waiting_to_be_checked_is_not_served() {
+    let files = TestFiles::local();
+    let app = spawn_app_with_files(&files).await;
+    let token = exhibitor(&app, EMPLOYER);
+    let slot = slot(&app, &token, UploadKind::Prospectus, PDF.len()).await;
+    assert!(put(&app, &slot, PDF).await.status().is_success());
+    let [staged] = &files.keys().await[..] else {
+        panic!("one file in staging");
+    };
+    assert!(staged.starts_with("staging/"), "{staged}");
+    let served = app
+        .http
+        .get(app.url(&format!("/files/{staged}")))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(served.status(), 404, "an unchecked upload is not served");
+}
+
+#[tokio::test]
 async fn the_local_store_takes_no_more_bytes_than_declared() {
     let files = TestFiles::local();
     let app = spawn_app_with_files(&files).await;
