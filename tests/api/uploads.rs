@@ -6,6 +6,8 @@
 //! the stand's exhibitor and the organiser may upload.
 
 use careers_api::auth::Caller;
+use careers_api::model::Prospectus;
+use careers_api::store::AttachError;
 use shared::api::{
     CompleteUpload, ErrorBody, ErrorCode, NewUpload, StandDetail, StandSummary, UploadSlot,
 };
@@ -222,6 +224,50 @@ async fn an_upload_that_never_arrived_or_broke_off_is_refused() {
         );
         assert!(files.keys().await.is_empty(), "{}", files.name());
     }
+}
+
+#[tokio::test]
+async fn one_upload_completed_twice_at_once_is_on_the_stand_once() {
+    let files = TestFiles::local();
+    let app = spawn_app_with_files(&files).await;
+    let token = exhibitor(&app, EMPLOYER);
+    let before = app.stand_detail(EMPLOYER, &token).await.prospectuses.len();
+    let slot = slot(&app, &token, UploadKind::Prospectus, PDF.len()).await;
+    assert!(put(&app, &slot, PDF).await.status().is_success());
+    let (first, second) = tokio::join!(
+        complete(&app, &token, &slot, None),
+        complete(&app, &token, &slot, None)
+    );
+    assert!(
+        first.status() == 200 || second.status() == 200,
+        "{} and {}",
+        first.status(),
+        second.status()
+    );
+    let after = app.stand_detail(EMPLOYER, &token).await.prospectuses;
+    assert_eq!(after.len(), before + 1, "attached once");
+    let key = after[before].url.strip_prefix("/files/").expect("key");
+    assert_eq!(files.read(key).await, PDF, "the attached file is kept");
+
+    // However the two completions interleave, the store attaches an
+    // upload once: the second attach of the same id is refused as such.
+    let stand = StandId::parse(EMPLOYER).expect("stand");
+    let again = Prospectus {
+        id: after[before].id.clone(),
+        title: after[before].title.clone(),
+        file_key: key.to_owned(),
+    };
+    let attached = app
+        .state
+        .store
+        .attach_prospectus(&app.fair, &stand, &again, 10)
+        .await;
+    assert!(
+        matches!(attached, Err(AttachError::AlreadyAttached)),
+        "{attached:?}"
+    );
+    let last = app.stand_detail(EMPLOYER, &token).await.prospectuses;
+    assert_eq!(last, after, "the stand is unchanged");
 }
 
 #[tokio::test]

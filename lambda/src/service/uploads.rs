@@ -241,25 +241,30 @@ async fn publish(
     Ok((id, key))
 }
 
-/// Maps a failed attach to its error, removing the files it would have
-/// added so none is left that no stand points to.
-async fn unattached(
+/// The outcome of attaching: done (also when another completion of the
+/// same upload, at the same moment, attached it), or the error, with the
+/// files it would have added removed so none is left that no stand points
+/// to.
+async fn settle(
     state: &AppState,
+    attached: Result<(), AttachError>,
     keys: &[&str],
-    error: AttachError,
     kind: UploadKind,
-) -> ApiError {
+) -> Result<(), ApiError> {
+    let error = match attached {
+        // The other completion's files are these very keys: keep them.
+        Ok(()) | Err(AttachError::AlreadyAttached) => return Ok(()),
+        // A logo's condition is only that the stand exists.
+        Err(AttachError::MissingOrFull) if kind == UploadKind::Logo => ApiError::UnknownStand,
+        Err(AttachError::MissingOrFull) => too_many(kind),
+        Err(AttachError::Store(store)) => store.into(),
+    };
     for key in keys {
         if let Err(error) = state.files.delete(key).await {
             tracing::warn!(%error, "an unattached file could not be deleted");
         }
     }
-    match error {
-        // A logo's condition is only that the stand exists.
-        AttachError::MissingOrFull if kind == UploadKind::Logo => ApiError::UnknownStand,
-        AttachError::MissingOrFull => too_many(kind),
-        AttachError::Store(store) => store.into(),
-    }
+    Err(error)
 }
 
 fn title(ticket: &UploadTicket) -> Result<Name, ApiError> {
@@ -276,14 +281,11 @@ async fn attach_prospectus(state: &AppState, ticket: &UploadTicket) -> Result<()
         title: title(ticket)?,
         file_key: key.clone(),
     };
-    match state
+    let attached = state
         .store
         .attach_prospectus(&ticket.fair, &ticket.stand, &prospectus, MAX_PROSPECTUSES)
-        .await
-    {
-        Ok(()) => Ok(()),
-        Err(error) => Err(unattached(state, &[&key], error, UploadKind::Prospectus).await),
-    }
+        .await;
+    settle(state, attached, &[&key], UploadKind::Prospectus).await
 }
 
 async fn attach_video(
@@ -311,20 +313,12 @@ async fn attach_video(
         file_key: video_key.clone(),
         captions_key: captions_key.clone(),
     };
-    match state
+    let attached = state
         .store
         .attach_video(&ticket.fair, &ticket.stand, &video, MAX_VIDEOS)
-        .await
-    {
-        Ok(()) => Ok(()),
-        Err(error) => Err(unattached(
-            state,
-            &[&video_key, &captions_key],
-            error,
-            UploadKind::Video,
-        )
-        .await),
-    }
+        .await;
+    let keys = [video_key.as_str(), captions_key.as_str()];
+    settle(state, attached, &keys, UploadKind::Video).await
 }
 
 async fn attach_logo(state: &AppState, ticket: &UploadTicket) -> Result<(), ApiError> {
@@ -347,6 +341,6 @@ async fn attach_logo(state: &AppState, ticket: &UploadTicket) -> Result<(), ApiE
             }
             Ok(())
         }
-        Err(error) => Err(unattached(state, &[&key], error, UploadKind::Logo).await),
+        Err(error) => settle(state, Err(error), &[&key], UploadKind::Logo).await,
     }
 }

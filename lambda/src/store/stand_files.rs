@@ -8,12 +8,19 @@ use crate::model::{Prospectus, Stand, Video};
 use aws_sdk_dynamodb::types::{AttributeValue, ReturnValue};
 use shared::domain::{FairId, StandId};
 
+/// The stand item's set of the upload ids it has taken.
+const ATTACHED_UPLOADS: &str = "attached_uploads";
+
 /// Why a file was not attached.
 #[derive(Debug, thiserror::Error)]
 pub enum AttachError {
     /// No such stand, or it already has `max` files of this kind.
     #[error("the stand is missing or full")]
     MissingOrFull,
+    /// This upload is on the stand already: it was completed twice at
+    /// once, and the other completion attached it.
+    #[error("the upload is already on the stand")]
+    AlreadyAttached,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -32,7 +39,8 @@ impl Store {
             title: prospectus.title.clone(),
             file_key: prospectus.file_key.clone(),
         };
-        self.append(fair, stand, "prospectuses", list_of(&item)?, max)
+        let id = prospectus.id.as_str();
+        self.append(fair, stand, "prospectuses", list_of(&item)?, id, max)
             .await
     }
 
@@ -45,37 +53,67 @@ impl Store {
         video: &Video,
         max: usize,
     ) -> Result<(), AttachError> {
-        self.append(fair, stand, "videos", list_of(video)?, max)
-            .await
+        self.append(
+            fair,
+            stand,
+            "videos",
+            list_of(video)?,
+            video.id.as_str(),
+            max,
+        )
+        .await
     }
 
+    /// Appends `new` to the stand's `list` unless the list is full or the
+    /// upload `id` was attached before: the stand remembers every upload it
+    /// took (`attached_uploads`), so completing one upload twice at once
+    /// cannot put its file on the stand twice.
     async fn append(
         &self,
         fair: &FairId,
         stand: &StandId,
         list: &'static str,
         new: AttributeValue,
+        id: &str,
         max: usize,
     ) -> Result<(), AttachError> {
+        let key = key(keys::fair_pk(fair), keys::stand_sk(stand));
         let result = self
             .client
             .update_item()
             .table_name(&self.table)
-            .set_key(Some(key(keys::fair_pk(fair), keys::stand_sk(stand))))
-            .update_expression("SET #list = list_append(if_not_exists(#list, :empty), :new)")
+            .set_key(Some(key.clone()))
+            .update_expression(
+                "SET #list = list_append(if_not_exists(#list, :empty), :new) \
+                 ADD #attached :ids",
+            )
             .condition_expression(
-                "attribute_exists(pk) AND (attribute_not_exists(#list) OR size(#list) < :max)",
+                "attribute_exists(pk) AND (attribute_not_exists(#list) OR size(#list) < :max) \
+                 AND NOT contains(#attached, :id)",
             )
             .expression_attribute_names("#list", list)
+            .expression_attribute_names("#attached", ATTACHED_UPLOADS)
             .expression_attribute_values(":empty", AttributeValue::L(Vec::new()))
             .expression_attribute_values(":new", new)
             .expression_attribute_values(":max", AttributeValue::N(max.to_string()))
+            .expression_attribute_values(":ids", AttributeValue::Ss(vec![id.to_owned()]))
+            .expression_attribute_values(":id", AttributeValue::S(id.to_owned()))
             .send()
             .await;
-        match super::passed_condition(result)? {
-            true => Ok(()),
-            false => Err(AttachError::MissingOrFull),
+        if super::passed_condition(result)? {
+            return Ok(());
         }
+        let attached = self
+            .get(key, true)
+            .await?
+            .and_then(|mut item| item.remove(ATTACHED_UPLOADS))
+            .and_then(|ids| ids.as_ss().ok().cloned())
+            .is_some_and(|ids| ids.iter().any(|attached| attached == id));
+        Err(if attached {
+            AttachError::AlreadyAttached
+        } else {
+            AttachError::MissingOrFull
+        })
     }
 
     /// Saves the stand's words (name, kind, sectors, tagline, about text,
