@@ -340,7 +340,7 @@ pub async fn set_offline(client: &Client, offline: bool) {
 
 /// Runs axe-core (the script `cargo xtask test` names in `AXE_CORE`) on
 /// the page as it is now and fails with every WCAG 2.1 A/AA violation it
-/// finds, naming the elements.
+/// finds, naming the elements; then fails if the page scrolls sideways.
 pub async fn assert_accessible(client: &Client, page: &str) {
     let path = std::env::var_os("AXE_CORE").map(PathBuf::from).expect(
         "AXE_CORE is not set: run the browser tests with `cargo xtask test`, which installs axe-core",
@@ -369,5 +369,24 @@ pub async fn assert_accessible(client: &Client, page: &str) {
         "axe-core found {} accessibility violation(s) on the {page} page:\n{}",
         found.len(),
         serde_json::to_string_pretty(&violations).unwrap_or_default()
+    );
+    // WCAG 1.4.10 (reflow), which axe does not check: the page fits the
+    // window's width, so nobody has to scroll sideways to read it.
+    let overflowing = client
+        .execute(
+            "const width = document.documentElement.clientWidth;
+             return document.documentElement.scrollWidth > width
+               ? [...document.querySelectorAll('body *')]
+                   .filter(e => e.getBoundingClientRect().right > width + 1)
+                   .slice(0, 5).map(e => e.tagName + '.' + e.className)
+               : [];",
+            vec![],
+        )
+        .await
+        .expect("measure the page's width");
+    assert_eq!(
+        overflowing,
+        serde_json::json!([]),
+        "the {page} page is wider than the window; these run off it"
     );
 }

@@ -3,7 +3,7 @@
 //! too widely, and a sheet of codes to print for teachers.
 
 use super::sentence;
-use crate::components::{CsvImport, SendFile, TextField, counted};
+use crate::components::{CsvImport, ScrollTable, SendFile, TextField, counted};
 use crate::{api, browser};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -159,21 +159,23 @@ pub fn SchoolsEditor(
             <p class="hint">
                 "Pupils join with their school's code. If a code reaches people it should not, give the school a new one: the old one stops working, and pupils who joined with it keep their places."
             </p>
-            <table id="school-codes">
-                <caption class="visually-hidden">"Each school's join code"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"School"</th>
-                        <th scope="col">"URN"</th>
-                        <th scope="col" class="number">"Expected"</th>
-                        <th scope="col">"Join code"</th>
-                        <th scope="col">
-                            <span class="visually-hidden">"Actions"</span>
-                        </th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <ScrollTable label="Each school's join code">
+                <table id="school-codes">
+                    <caption class="visually-hidden">"Each school's join code"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"School"</th>
+                            <th scope="col">"URN"</th>
+                            <th scope="col" class="number">"Expected"</th>
+                            <th scope="col">"Join code"</th>
+                            <th scope="col">
+                                <span class="visually-hidden">"Actions"</span>
+                            </th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </ScrollTable>
             <p class="actions">
                 <button type="button" class="secondary" id="print-codes" on:click=print_sheet>
                     "Print the join codes for teachers"
