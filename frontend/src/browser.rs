@@ -35,11 +35,17 @@ pub fn take_from_hash(name: &str) -> Option<String> {
         location.search().unwrap_or_default()
     );
     if let Ok(history) = window.history() {
-        // Keep the router's state object; only the address changes.
-        let state = history.state().unwrap_or(JsValue::NULL);
-        let _ = history.replace_state_with_url(&state, "", Some(&clean));
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&clean));
     }
     Some(value)
+}
+
+/// Opens another screen of the fair. Each screen is a page of its own
+/// (see `lib.rs`), so this is a page load, as a link is.
+pub fn go_to(path: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_href(path);
+    }
 }
 
 /// The `sub` claim of a JWT, read without checking the signature: only to

@@ -1,78 +1,49 @@
-//! The careers fair front end: a Leptos app rendered in the browser. The
-//! router below is the map of every screen; each screen lives in `pages/`,
-//! talks to the API only through `api`, and keeps who is signed in through
-//! `session`.
+//! The careers fair front end: Leptos screens rendered in the browser.
+//!
+//! Each screen is a page of its own, built into a bundle of its own
+//! (`src/bin`, one line each): a pupil opening the hall downloads the hall
+//! and what it needs, not the stand, the challenge or the organiser's
+//! screens. `index.html` picks the bundle from the address, links between
+//! screens are plain page loads, and each page reads its ids from the
+//! address (`pages/mod.rs`). Measured against one routed bundle, a first
+//! load is about half the size; moving between screens costs a page load
+//! (README, "Page weight"). Screens live in `pages/`, talk to the API only
+//! through `api`, and keep who is signed in through `session`.
 
 pub mod api;
 mod browser;
 mod components;
 mod json;
-mod pages;
+pub mod pages;
 mod recording;
 mod session;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
-/// What every screen has: a skip link, the site header, and the routed
-/// screen in `main`.
-#[component]
-fn Shell(
-    /// Wider pages, for the tables of the people who run the fair; pupils'
-    /// pages keep a short line for reading.
-    #[prop(optional)]
-    wide: bool,
-    children: Children,
-) -> impl IntoView {
-    view! {
-        <Router>
-            // rel="external" lets the browser follow the fragment itself, so
-            // focus moves to the main content (the router would only scroll).
-            <a class="skip-link" href="#main" rel="external">
+/// How wide a screen's content may grow.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// A short line for reading: the pupil's screens.
+    Reading,
+    /// The tables of the people who run the fair.
+    Wide,
+}
+
+/// Puts `screen` in the page, inside what every screen has: a skip link,
+/// the site header, and `main`. Each bundle's `main` calls this once.
+pub fn start<V: IntoView + 'static>(screen: fn() -> V, layout: Layout) {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(move || {
+        view! {
+            <a class="skip-link" href="#main">
                 "Skip to main content"
             </a>
             <header class="site-header">
                 <p class="brand">"Careers fair"</p>
             </header>
-            <main id="main" tabindex="-1" class:wide=wide>
-                {children()}
+            <main id="main" tabindex="-1" class:wide=layout == Layout::Wide>
+                {screen()}
             </main>
-        </Router>
-    }
-}
-
-/// The pupil's screens. They are built into a bundle of their own (see
-/// `bin/pupil.rs`), so a pupil on a slow connection never downloads the
-/// organiser's or exhibitor's screens; `index.html` picks the bundle by
-/// address.
-#[component]
-pub fn PupilApp() -> impl IntoView {
-    view! {
-        <Shell>
-            <Routes fallback=pages::NotFound>
-                <Route path=path!("/") view=pages::Home />
-                <Route path=path!("/fairs/:fair") view=pages::JoinPage />
-                <Route path=path!("/fairs/:fair/hall") view=pages::HallPage />
-                <Route path=path!("/fairs/:fair/stands/:stand") view=pages::StandPage />
-                <Route path=path!("/fairs/:fair/me") view=pages::MyRecordPage />
-                <Route path=path!("/fairs/:fair/challenge") view=pages::ChallengePage />
-            </Routes>
-        </Shell>
-    }
-}
-
-/// The screens of the people who run the fair: organisers, exhibitors and
-/// schools' careers leaders (`bin/staff.rs`).
-#[component]
-pub fn StaffApp() -> impl IntoView {
-    view! {
-        <Shell wide=true>
-            <Routes fallback=pages::NotFound>
-                <Route path=path!("/fairs/:fair/organiser") view=pages::OrganiserPage />
-                <Route path=path!("/fairs/:fair/exhibitor") view=pages::ExhibitorPage />
-                <Route path=path!("/fairs/:fair/school") view=pages::SchoolPage />
-            </Routes>
-        </Shell>
-    }
+        }
+    });
 }

@@ -2,6 +2,7 @@
 //! through the fair as a pupil would, against the real router, the built
 //! front end and the local DynamoDB engine.
 
+mod addresses;
 mod challenge;
 mod driver;
 mod embed;

@@ -19,9 +19,6 @@ use crate::tools::Tools;
 use crate::workspace::Workspace;
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
-/// The front end's two bundles (frontend/src/bin): the pupil's screens,
-/// and those of the people who run the fair.
-const BUNDLES: [&str; 2] = ["pupil", "staff"];
 /// Files copied as they are from `frontend/` into the dist folder: the
 /// page, its style, and the script (with an example page) that embeds the
 /// fair in a school's own site.
@@ -44,8 +41,9 @@ pub fn build(ws: &Workspace, tools: &Tools) -> Result<PathBuf> {
     let dist = ws.dist_dir();
     let pkg = dist.join("pkg");
     std::fs::create_dir_all(&pkg).with_context(|| format!("creating {}", pkg.display()))?;
-    remove_strays(&pkg)?;
-    for bundle in BUNDLES {
+    let bundles = bundles(ws)?;
+    remove_strays(&pkg, &bundles)?;
+    for bundle in &bundles {
         let wasm = release.join(format!("{bundle}.wasm"));
         if is_newer(&pkg.join(format!("{bundle}_bg.wasm")), &wasm) {
             continue;
@@ -64,16 +62,33 @@ pub fn build(ws: &Workspace, tools: &Tools) -> Result<PathBuf> {
     Ok(dist)
 }
 
+/// The front end's bundles, one per screen: the binaries in
+/// `frontend/src/bin`, by name.
+fn bundles(ws: &Workspace) -> Result<Vec<String>> {
+    let bin = ws.root.join("frontend/src/bin");
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(&bin).with_context(|| format!("reading {}", bin.display()))? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|ext| ext == "rs")
+            && let Some(name) = path.file_stem().and_then(|name| name.to_str())
+        {
+            names.push(name.to_owned());
+        }
+    }
+    names.sort();
+    Ok(names)
+}
+
 /// Removes files of bundles that no longer exist (an older build's, in a
 /// reused target folder), so they are never deployed.
-fn remove_strays(pkg: &Path) -> Result<()> {
+fn remove_strays(pkg: &Path, bundles: &[String]) -> Result<()> {
     for entry in std::fs::read_dir(pkg).with_context(|| format!("reading {}", pkg.display()))? {
         let path = entry?.path();
         let name = path
             .file_name()
             .and_then(|name| name.to_str())
             .unwrap_or_default();
-        let ours = BUNDLES.iter().any(|bundle| {
+        let ours = bundles.iter().any(|bundle| {
             name.strip_prefix(bundle)
                 .is_some_and(|rest| rest.starts_with(['.', '_']))
         });

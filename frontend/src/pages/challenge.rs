@@ -3,7 +3,7 @@
 //! stage answered in full is completed about one stand they choose, which
 //! is recorded like any other interaction (once per stage).
 
-use super::{BadLink, sentence, use_fair};
+use super::{BadLink, fair_in_address, sentence};
 use crate::components::{Fetched, NeedsJoin};
 use crate::recording::{Announce, record};
 use crate::{api, session};
@@ -13,8 +13,7 @@ use shared::domain::{FairId, InteractionKind, PupilId, ReflectionText, StandId};
 
 #[component]
 pub fn ChallengePage() -> impl IntoView {
-    let fair = use_fair();
-    move || match fair.get() {
+    match fair_in_address() {
         Some(fair) => view! { <Challenge fair /> }.into_any(),
         None => view! { <BadLink /> }.into_any(),
     }

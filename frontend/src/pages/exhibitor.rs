@@ -8,7 +8,7 @@
 use super::inbox::Inbox;
 use super::sentence;
 use super::stand_editor::StandEditor;
-use super::{BadLink, use_fair};
+use super::{BadLink, fair_in_address};
 use crate::components::{Fetched, InviteLink, ScrollTable};
 use crate::session::{self, LinkRole};
 use crate::{api, browser};
@@ -20,8 +20,7 @@ use shared::domain::{FairId, InviteId, StandId, WatchedMark};
 /// The exhibitor's view of their stand in the fair in the address.
 #[component]
 pub fn ExhibitorPage() -> impl IntoView {
-    let fair = use_fair();
-    move || match fair.get() {
+    match fair_in_address() {
         Some(fair) => view! { <Exhibitor fair /> }.into_any(),
         None => view! { <BadLink /> }.into_any(),
     }

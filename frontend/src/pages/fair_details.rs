@@ -7,7 +7,6 @@ use crate::components::TextField;
 use crate::session::{self, LinkRole};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 use shared::api::{CheckedFairDetails, FairDetails, FairView};
 use shared::domain::FairId;
 
@@ -144,13 +143,12 @@ pub(super) fn NewFairPanel(
 ) -> impl IntoView {
     let draft = Draft::new(None);
     let message = RwSignal::new(String::new());
-    let navigate = use_navigate();
     let on_create = move |_| {
         let details = match draft.checked() {
             Ok(details) => details,
             Err(problem) => return message.set(format!("Not created: {problem}.")),
         };
-        let (token, navigate) = (token.clone(), navigate.clone());
+        let token = token.clone();
         spawn_local(async move {
             match api::create_fair(&details, &token).await {
                 Ok(created) => {
@@ -159,10 +157,7 @@ pub(super) fn NewFairPanel(
                         LinkRole::Organiser,
                         &created.signed_in.token,
                     );
-                    navigate(
-                        &format!("/fairs/{}/organiser", created.fair),
-                        Default::default(),
-                    );
+                    browser::go_to(&format!("/fairs/{}/organiser", created.fair));
                 }
                 Err(problem) => {
                     message.try_set(format!("Not created: {problem}."));

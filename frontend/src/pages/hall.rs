@@ -3,7 +3,7 @@
 //! the pupil has already met are marked, and stands in the sectors they
 //! say interest them (kept on this device) are suggested first.
 
-use super::{BadLink, use_fair};
+use super::{BadLink, fair_in_address};
 use crate::components::{Fetched, InterestPicker, NeedsJoin, StandCard};
 use crate::recording::Outbox;
 use crate::{api, session};
@@ -15,8 +15,7 @@ use std::collections::{BTreeSet, HashSet};
 /// The hall of the fair in the address.
 #[component]
 pub fn HallPage() -> impl IntoView {
-    let fair = use_fair();
-    move || match fair.get() {
+    match fair_in_address() {
         Some(fair) => view! { <Hall fair /> }.into_any(),
         None => view! { <BadLink /> }.into_any(),
     }

@@ -2,10 +2,22 @@
 
 use leptos::prelude::*;
 
+/// `/`, and every address that is not a screen of the fair: `index.html`
+/// sends both to this page's bundle.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let path = window().location().pathname().unwrap_or_default();
+    if path == "/" {
+        view! { <Home /> }.into_any()
+    } else {
+        view! { <NotFound /> }.into_any()
+    }
+}
+
 /// `/`: pupils arrive through their school's link, so this only points
 /// them there (and to the demonstration fair).
 #[component]
-pub fn Home() -> impl IntoView {
+fn Home() -> impl IntoView {
     view! {
         <h1>"Virtual careers fair"</h1>
         <p>
@@ -20,7 +32,7 @@ pub fn Home() -> impl IntoView {
 
 /// Any address that is not a screen of the fair.
 #[component]
-pub fn NotFound() -> impl IntoView {
+fn NotFound() -> impl IntoView {
     view! {
         <h1>"Page not found"</h1>
         <p>"There is no page at this address. Check the link you were given."</p>

@@ -2,14 +2,13 @@
 //! join code and year group), or "carry on" for a pupil who already joined
 //! on this device.
 
-use super::{BadLink, sentence, use_fair};
+use super::{BadLink, fair_in_address, sentence};
 use crate::components::{Fetched, InterestPicker};
 use crate::{api, browser, session};
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 use shared::api::{FairView, JoinDetails, JoinError, JoinRequest, JoinedPupil, ResumeRequest};
 use shared::domain::{FairId, ResumeCode, YearGroup};
 use std::collections::BTreeSet;
@@ -17,8 +16,7 @@ use std::collections::BTreeSet;
 /// The join screen for the fair in the address.
 #[component]
 pub fn JoinPage() -> impl IntoView {
-    let fair = use_fair();
-    move || match fair.get() {
+    match fair_in_address() {
         Some(fair) => view! { <Join fair /> }.into_any(),
         None => view! { <BadLink /> }.into_any(),
     }
@@ -134,7 +132,6 @@ fn JoinForm(
     sectors: Signal<Vec<String>>,
 ) -> impl IntoView {
     let interests = RwSignal::new(BTreeSet::new());
-    let navigate = use_navigate();
     let code = RwSignal::new(String::new());
     let year = RwSignal::new(String::new());
     let code_error = RwSignal::new(None::<String>);
@@ -185,14 +182,13 @@ fn JoinForm(
         };
         busy.set(true);
         let fair = fair.clone();
-        let navigate = navigate.clone();
         spawn_local(async move {
             let result = api::join(&fair, &request).await;
             if result.is_ok() {
                 // Kept on this device only: the server never needs them.
                 interests.with_untracked(|chosen| session::save_interests(&fair, chosen));
             }
-            enter_hall(&fair, result, &navigate, server_error, busy);
+            enter_hall(&fair, result, server_error, busy);
         });
     };
 
@@ -279,7 +275,6 @@ fn ResumeForm(
     /// The fair.
     fair: FairId,
 ) -> impl IntoView {
-    let navigate = use_navigate();
     let code = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -300,10 +295,10 @@ fn ResumeForm(
         let request = ResumeRequest {
             resume_code: parsed.to_string(),
         };
-        let (fair, navigate) = (fair.clone(), navigate.clone());
+        let fair = fair.clone();
         spawn_local(async move {
             let result = api::resume(&fair, &request).await;
-            enter_hall(&fair, result, &navigate, error, busy);
+            enter_hall(&fair, result, error, busy);
         });
     };
     view! {
@@ -348,14 +343,13 @@ fn ResumeForm(
 fn enter_hall(
     fair: &FairId,
     result: Result<JoinedPupil, api::ApiClientError>,
-    navigate: &impl Fn(&str, leptos_router::NavigateOptions),
     error: RwSignal<Option<String>>,
     busy: RwSignal<bool>,
 ) {
     match result {
         Ok(joined) => {
             session::save_pupil(fair, &joined);
-            navigate(&format!("/fairs/{fair}/hall"), Default::default());
+            browser::go_to(&format!("/fairs/{fair}/hall"));
         }
         Err(problem) => {
             error.set(Some(problem.to_string()));

@@ -1,6 +1,7 @@
-//! One module per screen. Each routed page reads its ids from the address,
-//! shows a clear message when they are malformed, and otherwise hands typed
-//! ids to a component that does the work.
+//! One module per screen. Each screen is a page of its own (see `lib.rs`):
+//! it reads its ids from the address, shows a clear message when they are
+//! malformed, and otherwise hands typed ids to a component that does the
+//! work.
 
 mod challenge;
 mod challenge_editor;
@@ -22,7 +23,7 @@ mod stand_uploads;
 pub use challenge::ChallengePage;
 pub use exhibitor::ExhibitorPage;
 pub use hall::HallPage;
-pub use home::{Home, NotFound};
+pub use home::HomePage;
 pub use join::JoinPage;
 pub use my_record::MyRecordPage;
 pub use organiser::OrganiserPage;
@@ -30,29 +31,26 @@ pub use school::SchoolPage;
 pub use stand::StandPage;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use shared::domain::{FairId, StandId};
 
-/// The fair named in the address, if it is a well-formed fair id.
-fn use_fair() -> Memo<Option<FairId>> {
-    let params = use_params_map();
-    Memo::new(move |_| {
-        params
-            .read()
-            .get_str("fair")
-            .and_then(|fair| FairId::parse(fair).ok())
-    })
+/// The fair named in the address (`/fairs/{fair}/...`), if it is a
+/// well-formed fair id.
+fn fair_in_address() -> Option<FairId> {
+    FairId::parse(&address_segment(1)?).ok()
 }
 
-/// The stand named in the address, if it is a well-formed stand id.
-fn use_stand() -> Memo<Option<StandId>> {
-    let params = use_params_map();
-    Memo::new(move |_| {
-        params
-            .read()
-            .get_str("stand")
-            .and_then(|stand| StandId::parse(stand).ok())
-    })
+/// The stand named in the address (`/fairs/{fair}/stands/{stand}`), if it
+/// is a well-formed stand id.
+fn stand_in_address() -> Option<StandId> {
+    StandId::parse(&address_segment(3)?).ok()
+}
+
+/// The address's path segment at `index`, counting from 0 after the
+/// leading `/`. A screen's address only changes with a new page load, so
+/// it is read once, not watched.
+fn address_segment(index: usize) -> Option<String> {
+    let path = window().location().pathname().ok()?;
+    path.split('/').nth(index + 1).map(str::to_owned)
 }
 
 /// Shown when the address does not name a fair (or stand) properly.

@@ -2,7 +2,7 @@
 //! they have met and their My Futures answers, printable for their careers
 //! file.
 
-use super::{BadLink, use_fair};
+use super::{BadLink, fair_in_address};
 use crate::components::{Fetched, NeedsJoin, ScrollTable, TallyFigures};
 use crate::{api, browser, session};
 use leptos::prelude::*;
@@ -13,8 +13,7 @@ use shared::encounter::ENCOUNTER_GOAL;
 /// The record of the pupil who joined this fair on this device.
 #[component]
 pub fn MyRecordPage() -> impl IntoView {
-    let fair = use_fair();
-    move || match fair.get() {
+    match fair_in_address() {
         Some(fair) => view! { <MyRecord fair /> }.into_any(),
         None => view! { <BadLink /> }.into_any(),
     }

@@ -7,7 +7,7 @@
 use super::challenge_editor::ChallengeEditor;
 use super::fair_details::{DetailsPanel, NewFairPanel, replace};
 use super::schools_editor::SchoolsEditor;
-use super::{BadLink, sentence, use_fair};
+use super::{BadLink, fair_in_address, sentence};
 use crate::api::{self, Export, FileFormat, Received};
 use crate::browser;
 use crate::components::{
@@ -29,8 +29,7 @@ use std::rc::Rc;
 /// The organiser's view of the fair in the address.
 #[component]
 pub fn OrganiserPage() -> impl IntoView {
-    let fair = use_fair();
-    move || match fair.get() {
+    match fair_in_address() {
         Some(fair) => view! { <Organiser fair /> }.into_any(),
         None => view! { <BadLink /> }.into_any(),
     }

@@ -4,7 +4,7 @@
 //! ending `#token=...`; the token's subject names the school, which the page
 //! reads only to know what to ask for (the server checks the token).
 
-use super::{BadLink, use_fair};
+use super::{BadLink, fair_in_address};
 use crate::api::{self, FileFormat};
 use crate::components::{Fetched, TallyFigures};
 use crate::session::{self, LinkRole};
@@ -15,8 +15,7 @@ use shared::domain::{FairId, SchoolId};
 
 #[component]
 pub fn SchoolPage() -> impl IntoView {
-    let fair = use_fair();
-    move || match fair.get() {
+    match fair_in_address() {
         Some(fair) => view! { <School fair /> }.into_any(),
         None => view! { <BadLink /> }.into_any(),
     }

@@ -4,7 +4,7 @@
 //! of it watched, each once.
 
 use super::stand_questions::StandQuestions;
-use super::{BadLink, use_fair, use_stand};
+use super::{BadLink, fair_in_address, stand_in_address};
 use crate::components::{Fetched, NeedsJoin};
 use crate::recording::{Announce, Outbox, new_interaction, record};
 use crate::{api, browser, session};
@@ -16,9 +16,7 @@ use std::collections::BTreeSet;
 /// The stand named in the address.
 #[component]
 pub fn StandPage() -> impl IntoView {
-    let fair = use_fair();
-    let stand = use_stand();
-    move || match (fair.get(), stand.get()) {
+    match (fair_in_address(), stand_in_address()) {
         (Some(fair), Some(stand)) => view! { <Stand fair stand /> }.into_any(),
         _ => view! { <BadLink /> }.into_any(),
     }

@@ -1,0 +1,5 @@
+//! The My Futures challenge.
+
+fn main() {
+    frontend::start(frontend::pages::ChallengePage, frontend::Layout::Reading);
+}

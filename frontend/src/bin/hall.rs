@@ -1,0 +1,5 @@
+//! The hall of stands.
+
+fn main() {
+    frontend::start(frontend::pages::HallPage, frontend::Layout::Reading);
+}

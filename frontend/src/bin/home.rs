@@ -1,0 +1,5 @@
+//! The front door (`/`), and any address that is not a screen of the fair.
+
+fn main() {
+    frontend::start(frontend::pages::HomePage, frontend::Layout::Reading);
+}

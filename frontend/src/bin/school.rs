@@ -1,0 +1,5 @@
+//! A school's careers leader's screen.
+
+fn main() {
+    frontend::start(frontend::pages::SchoolPage, frontend::Layout::Wide);
+}

@@ -1,0 +1,5 @@
+//! One stand: videos, prospectuses, questions.
+
+fn main() {
+    frontend::start(frontend::pages::StandPage, frontend::Layout::Reading);
+}
