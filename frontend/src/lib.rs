@@ -32,7 +32,6 @@ pub enum Layout {
 /// Puts `screen` in the page, inside what every screen has: a skip link,
 /// the site header, and `main`. Each bundle's `main` calls this once.
 pub fn start<V: IntoView + 'static>(screen: fn() -> V, layout: Layout) {
-    console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(move || {
         view! {
             <a class="skip-link" href="#main">
