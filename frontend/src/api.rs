@@ -305,8 +305,21 @@ pub async fn record_interaction(
     token: &str,
     interaction: &RecordInteraction,
 ) -> Result<RecordedInteraction, ApiClientError> {
-    let request =
-        bearer(Request::post(&fair_url(fair, "/interactions")), token).json_body(interaction);
+    let body = crate::json::to_string(interaction)
+        .map_err(|error| ApiClientError::Decode(error.to_string()))?;
+    record_interaction_json(fair, token, &body).await
+}
+
+/// As [`record_interaction`], with the interaction already as JSON (as it
+/// waits in the outbox).
+pub async fn record_interaction_json(
+    fair: &FairId,
+    token: &str,
+    body: &str,
+) -> Result<RecordedInteraction, ApiClientError> {
+    let request = bearer(Request::post(&fair_url(fair, "/interactions")), token)
+        .header("Content-Type", "application/json")
+        .body(body);
     json(send(request).await?).await
 }
 

@@ -5,7 +5,7 @@
 //! later, with the same id, by [`Outbox`].
 
 use crate::api::{self, ApiClientError};
-use crate::session;
+use crate::session::{self, Waiting};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -104,9 +104,12 @@ pub fn record(
 /// Keeps `interaction` in the outbox; false if this device's storage
 /// refused it.
 fn queue(fair: &FairId, interaction: &RecordInteraction) -> bool {
+    let Some(entry) = Waiting::new(interaction) else {
+        return false;
+    };
     let mut waiting = session::outbox(fair);
-    if !waiting.iter().any(|queued| queued.id == interaction.id) {
-        waiting.push(interaction.clone());
+    if !waiting.iter().any(|queued| queued.id == entry.id) {
+        waiting.push(entry);
     }
     session::save_outbox(fair, &waiting)
 }
@@ -117,14 +120,14 @@ fn queue(fair: &FairId, interaction: &RecordInteraction) -> bool {
 async fn flush(fair: &FairId, token: &str) -> usize {
     let sending = session::outbox(fair);
     let mut kept = Vec::new();
-    for interaction in &sending {
-        match api::record_interaction(fair, token, interaction).await {
-            Err(error) if error.is_retryable() => kept.push(interaction.id),
+    for entry in &sending {
+        match api::record_interaction_json(fair, token, entry.json()).await {
+            Err(error) if error.is_retryable() => kept.push(entry.id),
             _ => {}
         }
     }
     // Anything queued while these were being sent stays too.
-    let waiting: Vec<RecordInteraction> = session::outbox(fair)
+    let waiting: Vec<Waiting> = session::outbox(fair)
         .into_iter()
         .filter(|i| kept.contains(&i.id) || !sending.iter().any(|s| s.id == i.id))
         .collect();

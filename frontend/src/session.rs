@@ -7,8 +7,9 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use shared::api::{JoinedPupil, RecordInteraction};
-use shared::domain::FairId;
+use shared::domain::{FairId, InteractionId};
 use std::collections::BTreeSet;
+use wasm_bindgen::JsValue;
 
 /// One of the browser's stores, holding values as JSON text. Either may be
 /// missing or refuse a write (private browsing, a full disk); callers treat
@@ -32,15 +33,20 @@ impl Store {
     }
 
     fn get<T: DeserializeOwned>(self, key: &str) -> Option<T> {
-        let text = self.storage()?.get_item(key).ok().flatten()?;
-        crate::json::from_str(&text).ok()
+        crate::json::from_str(&self.get_text(key)?).ok()
     }
 
     fn set<T: Serialize + ?Sized>(self, key: &str, value: &T) -> bool {
-        let Some(storage) = self.storage() else {
-            return false;
-        };
-        crate::json::to_string(value).is_ok_and(|text| storage.set_item(key, &text).is_ok())
+        crate::json::to_string(value).is_ok_and(|text| self.set_text(key, &text))
+    }
+
+    fn get_text(self, key: &str) -> Option<String> {
+        self.storage()?.get_item(key).ok().flatten()
+    }
+
+    fn set_text(self, key: &str, text: &str) -> bool {
+        self.storage()
+            .is_some_and(|storage| storage.set_item(key, text).is_ok())
     }
 
     fn delete(self, key: &str) {
@@ -105,18 +111,66 @@ fn outbox_key(fair: &FairId) -> String {
     format!("careers-fair:{fair}:outbox")
 }
 
+/// An interaction in the outbox, kept as the JSON it is sent as. The device
+/// never reads a waiting interaction back into its type, only sends it
+/// again (and the server checks it): so no page's bundle carries the code
+/// to read interactions, which every page would otherwise need for its
+/// outbox (measured with the change to `StandDetail` in the same commit:
+/// 10 to 13 KB less gzipped per page).
+#[derive(Debug, Clone)]
+pub struct Waiting {
+    pub id: InteractionId,
+    json: String,
+}
+
+impl Waiting {
+    /// `interaction`, ready to wait; none if it has no JSON form.
+    pub fn new(interaction: &RecordInteraction) -> Option<Self> {
+        Some(Self {
+            id: interaction.id,
+            json: crate::json::to_string(interaction).ok()?,
+        })
+    }
+
+    /// The request body that records it.
+    pub fn json(&self) -> &str {
+        &self.json
+    }
+
+    /// One element of the stored array; none if it has no readable id.
+    fn from_stored(value: &JsValue) -> Option<Self> {
+        let id = js_sys::Reflect::get(value, &JsValue::from_str("id")).ok()?;
+        Some(Self {
+            id: InteractionId::parse(&id.as_string()?).ok()?,
+            json: js_sys::JSON::stringify(value).ok()?.as_string()?,
+        })
+    }
+}
+
 /// Interactions made while offline, waiting to be sent, oldest first.
-pub fn outbox(fair: &FairId) -> Vec<RecordInteraction> {
-    Store::Local.get(&outbox_key(fair)).unwrap_or_default()
+/// Stored as a JSON array of the interactions' request bodies.
+pub fn outbox(fair: &FairId) -> Vec<Waiting> {
+    let Some(text) = Store::Local.get_text(&outbox_key(fair)) else {
+        return Vec::new();
+    };
+    let Ok(stored) = js_sys::JSON::parse(&text) else {
+        return Vec::new();
+    };
+    js_sys::Array::from(&stored)
+        .iter()
+        .filter_map(|value| Waiting::from_stored(&value))
+        .collect()
 }
 
 /// Replaces what is waiting to be sent; false if storage refused it.
-pub fn save_outbox(fair: &FairId, waiting: &[RecordInteraction]) -> bool {
+pub fn save_outbox(fair: &FairId, waiting: &[Waiting]) -> bool {
     if waiting.is_empty() {
         Store::Local.delete(&outbox_key(fair));
         return true;
     }
-    Store::Local.set(&outbox_key(fair), waiting)
+    // Each element is JSON already, so the array is too.
+    let elements: Vec<&str> = waiting.iter().map(Waiting::json).collect();
+    Store::Local.set_text(&outbox_key(fair), &format!("[{}]", elements.join(",")))
 }
 
 /// Forgets the pupil ("not you? join again"), with their interests: the

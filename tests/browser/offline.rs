@@ -30,6 +30,30 @@ async fn a_download_made_offline_is_kept_and_sent_once_when_back_online() {
     wait_for_text(&status, "Saved on this device").await;
     let outbox = wait_for(client, "#outbox").await;
     wait_for_text(&outbox, "1 thing you did is saved on this device").await;
+    // Kept as the request bodies, so what an earlier release queued (the
+    // same array) is sent by this one, and the other way round.
+    let stored = client
+        .execute(
+            "return localStorage.getItem(arguments[0]);",
+            vec![serde_json::json!(format!(
+                "careers-fair:{}:outbox",
+                app.fair
+            ))],
+        )
+        .await
+        .expect("read the outbox");
+    let waiting: Vec<shared::api::RecordInteraction> =
+        serde_json::from_str(stored.as_str().expect("an outbox")).expect("interactions");
+    assert!(
+        matches!(
+            waiting.as_slice(),
+            [shared::api::RecordInteraction {
+                kind: shared::domain::InteractionKind::ProspectusDownload { .. },
+                ..
+            }]
+        ),
+        "{waiting:?}"
+    );
     let bar = wait_for(client, ".live-bar").await;
     let picture = bar.screenshot().await.expect("screenshot");
     std::fs::write(artifacts_dir().join("offline.png"), picture).expect("save screenshot");

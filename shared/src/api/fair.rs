@@ -62,10 +62,12 @@ pub struct VideoView {
     pub captions_url: String,
 }
 
-/// A stand as a pupil sees it when they open it.
+/// A stand as a pupil sees it when they open it: its card, and more.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StandDetail {
-    #[serde(flatten)]
+    /// Nested, not flattened into this object: serde reads a flattened
+    /// field through a buffer whose code is several KB of the stand page's
+    /// wasm.
     pub summary: StandSummary,
     /// Plain text; rendered as text, never as HTML.
     pub about: String,
