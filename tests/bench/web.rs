@@ -14,6 +14,9 @@
 //! at the first animation frame after every stand's card is in the page: a
 //! frame is not drawn before the stylesheet has loaded, so the cards are
 //! styled by then. It is measured in the page, from navigation start.
+//! Then the next screen: from a click on a stand's card in the hall until
+//! the stand's text is drawn, with the cache on (each screen is a page load
+//! of its own bundle, see frontend/src/lib.rs).
 //!
 //! The files are served gzipped over HTTPS with HTTP/2, as CloudFront serves
 //! them in AWS (with one connection, many files travel at once); the API
@@ -47,6 +50,8 @@ const DOWNLOAD_BYTES_PER_S: f64 = 180_000.0;
 const UPLOAD_BYTES_PER_S: f64 = 84_375.0;
 /// (what the output calls it, CPU slowdown factor)
 const CONDITIONS: [(&str, u32); 2] = [("slow 4G", 1), ("slow 4G, CPU 4x slower", 4)];
+/// How long the pupil looks round the hall before opening the first stand.
+const LOOKING_ROUND: Duration = Duration::from_secs(5);
 /// Far longer than any load should take; past it the page is broken.
 const LOAD_TIMEOUT: Duration = Duration::from_secs(120);
 
@@ -152,8 +157,78 @@ async fn main() -> anyhow::Result<()> {
             leptos.min / static_page.min
         );
     }
+    next_screen(client, &hall, rounds).await?;
     browser.client.close().await?;
     Ok(())
+}
+
+/// The next screen after the hall: the pupil clicks a stand's card. Timed
+/// from the click until what the exhibitor wrote is drawn, on Slow 4G with
+/// the browser's cache on, as a pupil has it: first a stand in a fresh
+/// session (the cache emptied, the hall loaded and looked at for 5 s),
+/// then another stand straight after (whatever the first left in the
+/// cache is used).
+async fn next_screen(client: &Client, hall: &str, rounds: usize) -> anyhow::Result<()> {
+    throttle(client, 1).await?;
+    cdp(
+        client,
+        "Network.setCacheDisabled",
+        json!({ "cacheDisabled": false }),
+    )
+    .await?;
+    let (mut first, mut another) = (Vec::new(), Vec::new());
+    for _ in 0..rounds {
+        cdp(client, "Network.clearBrowserCache", json!({})).await?;
+        usable_after(client, hall).await?;
+        // A pupil looks round the hall before choosing a stand.
+        tokio::time::sleep(LOOKING_ROUND).await;
+        first.push(open_stand(client, 0).await?);
+        usable_after(client, hall).await?;
+        another.push(open_stand(client, 1).await?);
+    }
+    println!(
+        "from the hall to a stand (click until the stand's text is in the page), slow 4G, cache on, \
+         {rounds} rounds:"
+    );
+    println!("  first stand   {}", Stats::of(first));
+    println!("  another stand {}", Stats::of(another));
+    Ok(())
+}
+
+/// Clicks the hall's `nth` stand card and returns the milliseconds until
+/// the stand's text was in the page. Found by asking every 25 ms (a page
+/// load replaces the document, so nothing can wait in the page across
+/// it), so the time is up to 25 ms late.
+async fn open_stand(client: &Client, nth: usize) -> anyhow::Result<f64> {
+    let clicked = client
+        .execute(
+            "const link = document.querySelectorAll('a.stand-link')[arguments[0]];
+             const at = performance.timeOrigin + performance.now();
+             link.click();
+             return at;",
+            vec![json!(nth)],
+        )
+        .await?
+        .as_f64()
+        .context("the click's time is not a number")?;
+    let started = Instant::now();
+    loop {
+        // During a page load the script runs once the new page is there.
+        let shown = client
+            .execute(
+                "return document.querySelector('main p.about') === null
+                   ? null : performance.timeOrigin + performance.now();",
+                vec![],
+            )
+            .await?;
+        if let Some(shown) = shown.as_f64() {
+            return Ok(shown - clicked);
+        }
+        if started.elapsed() > LOAD_TIMEOUT {
+            bail!("the stand never showed in {} s", LOAD_TIMEOUT.as_secs());
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
 }
 
 /// Seeds the demo fair (60 stands) beside the fixture and joins it as a
