@@ -55,19 +55,30 @@ impl Site {
         copy_dir(dist, dir.path())?;
         std::fs::write(dir.path().join(STATIC_HALL), static_hall(fair, stands))?;
         let sizes = precompress(dir.path())?;
+        deployed_a_day_ago(dir.path())?;
         Ok(Self { dir, sizes })
     }
 
     /// Serves the API and the site as the local server does, but sending the
     /// gzipped files over HTTPS with HTTP/2, as CloudFront does (the
-    /// certificate is made for this run; the browser is told to accept it).
-    /// Returns the address, e.g. `https://127.0.0.1:41234`.
-    pub async fn serve(&self, state: AppState) -> anyhow::Result<String> {
+    /// certificate is made for this run). Returns the address, e.g.
+    /// `https://127.0.0.1:41234`, and the certificate's key as Chromium's
+    /// `--ignore-certificate-errors-spki-list` takes it: so trusted, the
+    /// browser caches as it does on a real site (with errors merely
+    /// ignored, it keeps nothing on disk).
+    pub async fn serve(&self, state: AppState) -> anyhow::Result<(String, String)> {
         let site = self.dir.path();
         let index = ServeFile::new(site.join("index.html")).precompressed_gzip();
         let pages = ServeDir::new(site).precompressed_gzip().fallback(index);
         let router = careers_api::app(state).fallback_service(pages);
         let certificate = rcgen::generate_simple_self_signed(["127.0.0.1".to_owned()])?;
+        let spki = {
+            use base64::Engine as _;
+            use rcgen::PublicKeyData as _;
+            use sha2::Digest as _;
+            let hash = sha2::Sha256::digest(certificate.signing_key.subject_public_key_info());
+            base64::engine::general_purpose::STANDARD.encode(hash)
+        };
         let tls = RustlsConfig::from_pem(
             certificate.cert.pem().into_bytes(),
             certificate.signing_key.serialize_pem().into_bytes(),
@@ -84,7 +95,7 @@ impl Site {
                 eprintln!("the bench's server stopped: {error}");
             }
         });
-        Ok(address)
+        Ok((address, spki))
     }
 
     /// Each file a first load needs, raw and gzipped; then each pupil
@@ -134,6 +145,26 @@ fn screen_files(bundle: &str) -> Vec<String> {
         .map(|file| (*file).to_owned())
         .chain([format!("pkg/{bundle}.js"), format!("pkg/{bundle}_bg.wasm")])
         .collect()
+}
+
+/// Dates every file of the site a day back, as files deployed the day
+/// before: with no `Cache-Control` (as S3 sends them), a browser then uses
+/// what it has cached for a while without asking again, as pupils'
+/// browsers do. Freshly dated files would be asked about on every load.
+fn deployed_a_day_ago(dir: &Path) -> anyhow::Result<()> {
+    let day_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(24 * 60 * 60);
+    for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+        let entry = entry?;
+        if entry.file_type()?.is_dir() {
+            deployed_a_day_ago(&entry.path())?;
+        } else {
+            std::fs::File::options()
+                .write(true)
+                .open(entry.path())?
+                .set_modified(day_ago)?;
+        }
+    }
+    Ok(())
 }
 
 fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
