@@ -153,12 +153,18 @@ fn fair_url(fair: &FairId, rest: &str) -> String {
 /// gloo-net's serde_json.
 trait JsonBody {
     fn json_body<T: Serialize + ?Sized>(self, value: &T) -> Result<Request, gloo_net::Error>;
+    /// A body that is JSON already.
+    fn json_text(self, body: &str) -> Result<Request, gloo_net::Error>;
 }
 
 impl JsonBody for RequestBuilder {
     fn json_body<T: Serialize + ?Sized>(self, value: &T) -> Result<Request, gloo_net::Error> {
         let body = crate::json::to_string(value)
             .map_err(|error| gloo_net::Error::GlooError(error.to_string()))?;
+        self.json_text(&body)
+    }
+
+    fn json_text(self, body: &str) -> Result<Request, gloo_net::Error> {
         self.header("Content-Type", "application/json").body(body)
     }
 }
@@ -317,9 +323,7 @@ pub async fn record_interaction_json(
     token: &str,
     body: &str,
 ) -> Result<RecordedInteraction, ApiClientError> {
-    let request = bearer(Request::post(&fair_url(fair, "/interactions")), token)
-        .header("Content-Type", "application/json")
-        .body(body);
+    let request = bearer(Request::post(&fair_url(fair, "/interactions")), token).json_text(body);
     json(send(request).await?).await
 }
 

@@ -6,8 +6,7 @@ use leptos::prelude::*;
 /// sends both to this page's bundle.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let path = window().location().pathname().unwrap_or_default();
-    if path == "/" {
+    if super::address_path().as_deref() == Some("/") {
         view! { <Home /> }.into_any()
     } else {
         view! { <NotFound /> }.into_any()

@@ -49,8 +49,12 @@ fn stand_in_address() -> Option<StandId> {
 /// leading `/`. A screen's address only changes with a new page load, so
 /// it is read once, not watched.
 fn address_segment(index: usize) -> Option<String> {
-    let path = window().location().pathname().ok()?;
-    path.split('/').nth(index + 1).map(str::to_owned)
+    address_path()?.split('/').nth(index + 1).map(str::to_owned)
+}
+
+/// The address's path, e.g. `/fairs/demo/hall`.
+fn address_path() -> Option<String> {
+    window().location().pathname().ok()
 }
 
 /// Shown when the address does not name a fair (or stand) properly.
